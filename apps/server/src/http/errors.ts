@@ -1,0 +1,33 @@
+/** Fastify's own errors (malformed JSON, body too large, wrong content type, unknown path) in REST.md's body. */
+import { errorBody, toAppError } from '@tenure/api';
+import { AppError, STATUS_TO_CODE } from '@tenure/contract';
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+function fromFastify(error: FastifyError): AppError {
+  const status = error.statusCode ?? 500;
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+    return new AppError('BAD_REQUEST', 'Malformed JSON body');
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
+    return new AppError('PAYLOAD_TOO_LARGE', 'Request body is too large for this path');
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+  }
+  if (status === 429) return new AppError('TOO_MANY_REQUESTS', error.message);
+  if (status >= 400 && status < 500) {
+    return new AppError(STATUS_TO_CODE[status] ?? 'BAD_REQUEST', error.message);
+  }
+  return toAppError(error);
+}
+
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = error instanceof AppError ? error : fromFastify(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.status(appError.status).type('application/json').send(errorBody(appError));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send(errorBody(new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`)));
+  });
+}

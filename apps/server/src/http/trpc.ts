@@ -1,0 +1,49 @@
+/** tRPC at /trpc for the SPA (session cookie) and @tenure/client (API key). */
+import { appRouter, createHttpContext, SESSION_COOKIE, toAppError } from '@tenure/api';
+import type { DB, Kysely } from '@tenure/db';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppRouter } from '@tenure/api';
+
+/** The origin the SPA's requests carry, derived from the Host the browser used. */
+function expectedOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+export async function registerTrpc(app: FastifyInstance, opts: { db: Kysely<DB>; secureCookies: boolean }): Promise<void> {
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) =>
+        createHttpContext({
+          db: opts.db,
+          headers: req.headers,
+          method: req.method,
+          cookie: req.cookies[SESSION_COOKIE],
+          surface: 'trpc',
+          ip: req.ip,
+          requestId: String(req.id),
+          expectedOrigin: expectedOrigin(req),
+          cookies: {
+            set(token, expiresAt) {
+              void res.setCookie(SESSION_COOKIE, token, {
+                httpOnly: true,
+                sameSite: 'lax',
+                secure: opts.secureCookies && !['127.0.0.1', 'localhost'].includes(req.hostname),
+                path: '/',
+                expires: expiresAt,
+              });
+            },
+            clear() {
+              void res.clearCookie(SESSION_COOKIE, { path: '/' });
+            },
+          },
+        }),
+      onError: ({ error, path }) => {
+        const appError = toAppError(error);
+        if (appError.status >= 500) app.log.error({ err: error.cause ?? error, path }, 'tRPC request failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+}

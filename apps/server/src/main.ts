@@ -1,0 +1,49 @@
+/** `npm start`: migrate, first-run setup, serve, and shut down gracefully on SIGTERM/SIGINT. */
+import { createDb, migrateToLatest } from '@tenure/db';
+import { buildApp } from './app';
+import { firstRun } from './bootstrap';
+import { loadConfig } from './config';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { applied } = await migrateToLatest(database.db);
+  const app = await buildApp(database, config);
+  if (applied.length) app.log.info({ applied }, 'migrations applied');
+
+  const setup = await firstRun(database.db);
+  if (setup) {
+    const password = setup.generatedPassword ?? '(from TENURE_ADMIN_PASSWORD)';
+    process.stderr.write(
+      `\n  Tenure first run: workspace "${setup.workspace}" created.\n  Sign in as ${setup.email} with password: ${password}\n  (shown once; set TENURE_ADMIN_PASSWORD to choose it)\n\n`,
+    );
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info({ address, database: database.driver }, 'Tenure is listening');
+  process.stderr.write(`  Tenure is running at http://${config.host}:${config.port} (${database.driver})\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`Tenure failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

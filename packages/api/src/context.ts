@@ -1,0 +1,99 @@
+/** Request context: the database, the resolved actor (or why there is none), and session cookie I/O. */
+import { AppError } from '@tenure/contract';
+import { type Actor, authenticateApiKey, type SessionUser, sessionActor, validateSessionToken } from '@tenure/core';
+import type { DB, Kysely } from '@tenure/db';
+import { toAppError } from './errors';
+
+export const SESSION_COOKIE = 'tenure_session';
+export const ENV_HEADER = 'x-tenure-environment';
+
+export interface SessionCookies {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface Context {
+  db: Kysely<DB>;
+  actor: Actor | null;
+  /** The signed-in staff user, when the request came with a valid session cookie. */
+  user: SessionUser | null;
+  /** Why there is no actor, raised by the auth middleware (401, 403 or 404). */
+  authError: AppError | null;
+  cookies: SessionCookies;
+  /** The session token presented, so login can rotate it. */
+  sessionToken: string | null;
+  ip: string;
+  requestId: string;
+}
+
+const noCookies: SessionCookies = { set() {}, clear() {} };
+
+/** Pure context for tests and internal callers. */
+export function createContextInner(opts: Partial<Context> & { db: Kysely<DB> }): Context {
+  return {
+    actor: null,
+    user: null,
+    authError: null,
+    cookies: noCookies,
+    sessionToken: null,
+    ip: '127.0.0.1',
+    requestId: 'internal',
+    ...opts,
+  };
+}
+
+export interface HttpRequestInfo {
+  db: Kysely<DB>;
+  headers: Record<string, string | string[] | undefined>;
+  method: string;
+  cookie: string | undefined;
+  cookies: SessionCookies;
+  /** `rest` accepts API keys only; `trpc` accepts a key or the SPA's session. */
+  surface: 'rest' | 'trpc';
+  ip: string;
+  requestId: string;
+  /** The origin the SPA is served from, for the CSRF Origin check. */
+  expectedOrigin: string;
+}
+
+function header(headers: HttpRequestInfo['headers'], name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The presented API key: `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+export function presentedApiKey(headers: HttpRequestInfo['headers']): string | null {
+  const auth = header(headers, 'authorization');
+  if (auth) {
+    const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
+    return m?.[1]?.trim() ?? '';
+  }
+  return header(headers, 'x-api-key')?.trim() ?? null;
+}
+
+export async function createHttpContext(info: HttpRequestInfo): Promise<Context> {
+  const base = createContextInner({ db: info.db, cookies: info.cookies, ip: info.ip, requestId: info.requestId });
+  try {
+    const key = presentedApiKey(info.headers);
+    if (key !== null) {
+      base.actor = await authenticateApiKey(info.db, key);
+      return base;
+    }
+    if (info.surface === 'rest' || !info.cookie) return base;
+    base.sessionToken = info.cookie;
+    const user = await validateSessionToken(info.db, info.cookie);
+    if (!user) return base;
+    // Cookie-authenticated writes must come from our own origin (CSRF defence beside SameSite=Lax).
+    if (info.method !== 'GET' && info.method !== 'HEAD' && header(info.headers, 'origin') !== info.expectedOrigin) {
+      base.authError = new AppError('FORBIDDEN', 'Cross-origin request refused');
+      return base;
+    }
+    base.user = user;
+    const envId = header(info.headers, ENV_HEADER);
+    if (envId) base.actor = await sessionActor(info.db, user, envId);
+    return base;
+  } catch (error) {
+    base.authError = toAppError(error);
+    return base;
+  }
+}

@@ -1,0 +1,31 @@
+import { createApiKey, listApiKeys, loadEnvironment, revokeApiKey } from '@tenure/core';
+import { AppError } from '@tenure/contract';
+import { z } from 'zod';
+import { router, scoped } from '../../trpc';
+import { ZApiKey, ZCreateApiKeyInput, ZCreateApiKeyOutput, ZRevokeApiKeyInput } from './api-keys.types';
+
+const manageKeys = scoped('keys:manage', { staffOnly: true });
+
+export const apiKeysRouter = router({
+  list: manageKeys.output(z.object({ apiKeys: z.array(ZApiKey) })).query(async ({ ctx }) => {
+    const env = await loadEnvironment(ctx.db, ctx.envId);
+    return { apiKeys: await listApiKeys(ctx.db, ctx.envId, env.mode) };
+  }),
+  create: manageKeys
+    .input(ZCreateApiKeyInput)
+    .output(ZCreateApiKeyOutput)
+    .mutation(async ({ ctx, input }) => {
+      const env = await loadEnvironment(ctx.db, ctx.envId);
+      const created = await createApiKey(ctx.db, { ...ctx.scope, mode: env.mode }, input);
+      const apiKey = (await listApiKeys(ctx.db, ctx.envId, env.mode)).find((k) => k.id === created.id);
+      if (!apiKey) throw new AppError('INTERNAL_SERVER_ERROR', 'Created key vanished');
+      return { key: created.key, apiKey };
+    }),
+  revoke: manageKeys
+    .input(ZRevokeApiKeyInput)
+    .output(z.object({ revoked: z.literal(true), id: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeApiKey(ctx.db, ctx.scope, input.id);
+      return { revoked: true as const, id: input.id };
+    }),
+});

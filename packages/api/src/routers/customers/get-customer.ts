@@ -1,0 +1,9 @@
+import { getCustomer } from '@tenure/core';
+import { scoped } from '../../trpc';
+import { getCustomerMeta, ZGetCustomerInput, ZGetCustomerOutput } from './get-customer.types';
+
+export const getCustomerRoute = scoped('customers:read')
+  .meta(getCustomerMeta)
+  .input(ZGetCustomerInput)
+  .output(ZGetCustomerOutput)
+  .query(async ({ ctx, input }) => ({ customer: await getCustomer(ctx.db, ctx.envId, input.id) }));

@@ -1,0 +1,81 @@
+/** tRPC init, the error formatter, and the procedure builders every route starts from. */
+import { initTRPC } from '@trpc/server';
+import { AppError, type Permission } from '@tenure/contract';
+import type { Actor, Scope } from '@tenure/core';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import type { Context } from './context';
+import { errorBody, toAppError, toTRPCError } from './errors';
+
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const app = toAppError(error);
+      const body = errorBody(app);
+      // No stack and no internal detail leaves the server, in any NODE_ENV.
+      return {
+        message: body.message,
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: app.status, path: shape.data.path, rest: body },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Converts every thrown error (database, zod, domain) to an AppError-backed TRPCError. */
+const normalizeErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const app = toAppError(result.error);
+    return { ...result, error: toTRPCError(app) } as typeof result;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(normalizeErrors);
+
+/** A signed-in staff user (session), no environment needed. */
+export const userProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.authError) throw ctx.authError;
+  if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Sign in first');
+  return next({ ctx: { user: ctx.user } });
+});
+
+export interface ScopedOptions {
+  /** Publishable keys may call this route (ingest and identify only). */
+  publishable?: boolean;
+  /** Only staff sessions (key management, team). */
+  staffOnly?: boolean;
+}
+
+function requireActor(ctx: Context): Actor {
+  if (ctx.authError) throw ctx.authError;
+  if (ctx.actor) return ctx.actor;
+  if (ctx.user) throw new AppError('BAD_REQUEST', 'Choose an environment (x-tenure-environment header)');
+  throw new AppError('UNAUTHORIZED', 'Missing credentials: send an API key as "Authorization: Bearer <key>"');
+}
+
+/**
+ * The procedure for data routes: resolves the actor, checks one permission set for roles and
+ * scopes, and hands the environment scope to the handler.
+ */
+export function scoped(permission: Permission, options: ScopedOptions = {}) {
+  return publicProcedure.use(({ ctx, next }) => {
+    const actor = requireActor(ctx);
+    if (actor.kind === 'apiKey') {
+      if (options.staffOnly) throw new AppError('FORBIDDEN', 'This operation is only available to staff in the app');
+      if (actor.keyType === 'publishable' && !options.publishable) {
+        throw new AppError('FORBIDDEN', 'Publishable keys may only ingest events and identify customers');
+      }
+    }
+    if (!actor.permissions.has(permission)) {
+      throw new AppError('FORBIDDEN', `Missing permission ${permission}`);
+    }
+    const scope: Scope = { envId: actor.envId, workspaceId: actor.workspaceId, actor };
+    return next({ ctx: { actor, scope, envId: actor.envId } });
+  });
+}

@@ -1,0 +1,5 @@
+export * from './attributes';
+export * from './customer';
+export * from './errors';
+export * from './ids';
+export * from './scopes';

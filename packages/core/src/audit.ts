@@ -1,0 +1,28 @@
+/** Audit entries for staff actions, written inside the caller's transaction. */
+import { auditQueries, type Kysely, type DB } from '@tenure/db';
+import { newId } from '@tenure/contract';
+import type { Actor } from './actor';
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  envId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Records staff (session) and system actions; API-key traffic is not audited entry by entry. */
+export async function audit(db: Kysely<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
+  if (actor.kind === 'apiKey') return;
+  await auditQueries.insertAudit(db, {
+    id: newId('audit'),
+    workspaceId: actor.workspaceId,
+    environmentId: entry.envId ?? actor.envId,
+    userId: actor.kind === 'session' ? actor.userId : null,
+    apiKeyId: null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    details: JSON.stringify(entry.details ?? {}),
+  });
+}

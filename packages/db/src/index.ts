@@ -1,0 +1,11 @@
+export * from './create-db';
+export * from './migrate';
+export * from './types';
+export * as apiKeyQueries from './queries/api-keys';
+export * as auditQueries from './queries/audit';
+export * as customerQueries from './queries/customers';
+export * as suppressionQueries from './queries/suppressions';
+export * as sessionQueries from './queries/sessions';
+export * as userQueries from './queries/users';
+export * as workspaceQueries from './queries/workspaces';
+export { sql, type Kysely, type Transaction } from 'kysely';

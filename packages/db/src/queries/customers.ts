@@ -1,0 +1,188 @@
+/** Customer queries. Every function takes the environment id and puts it first in the WHERE clause. */
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import type { CustomerRow, DB, NewCustomerRow } from '../types';
+
+export type CustomerSort = 'createdAt' | 'lastActivityAt' | 'health' | 'ltv' | 'name';
+
+export interface CustomerFilters {
+  search?: string;
+  lifecycleStage?: string;
+  riskLevel?: string;
+  /** Customers with (true) or without (false) an event since `activeSince`. */
+  active?: { value: boolean; since: Date };
+  ids?: { ids: string[]; externalIds: string[] };
+}
+
+export interface CustomerListParams extends CustomerFilters {
+  sortBy: CustomerSort;
+  sortOrder: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+type CustomerEb = ExpressionBuilder<DB, 'customers'>;
+
+/** Single source of truth for "active": an event (effective time) after `since`. */
+export function isActive(eb: CustomerEb, since: Date) {
+  return eb('customers.lastEventAt', '>', since);
+}
+
+/** Escapes LIKE wildcards so a search is a literal, case-insensitive substring. */
+export function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function filterWhere(eb: CustomerEb, envId: string, f: CustomerFilters) {
+  const and = [eb('customers.environmentId', '=', envId), eb('customers.deletedAt', 'is', null)];
+  if (f.search) {
+    const p = likePattern(f.search);
+    and.push(
+      eb.or([
+        eb('customers.email', 'ilike', p),
+        eb('customers.name', 'ilike', p),
+        eb('customers.company', 'ilike', p),
+        eb('customers.externalId', 'ilike', p),
+      ]),
+    );
+  }
+  if (f.lifecycleStage) and.push(eb('customers.lifecycleStage', '=', f.lifecycleStage));
+  if (f.riskLevel) and.push(eb('customers.riskLevel', '=', f.riskLevel));
+  if (f.active) {
+    const active = isActive(eb, f.active.since);
+    and.push(f.active.value ? active : eb.or([eb('customers.lastEventAt', 'is', null), eb.not(active)]));
+  }
+  if (f.ids) {
+    const { ids, externalIds } = f.ids;
+    const any = [];
+    if (ids.length) any.push(eb('customers.id', 'in', ids));
+    if (externalIds.length) any.push(eb('customers.externalId', 'in', externalIds));
+    and.push(any.length ? eb.or(any) : eb.lit(false));
+  }
+  return eb.and(and);
+}
+
+const SORT_EXPRESSION = {
+  createdAt: sql`customers.created_at`,
+  lastActivityAt: sql`customers.last_event_at`,
+  health: sql`customers.health`,
+  ltv: sql`customers.revenue_minor`,
+  name: sql`lower(customers.name) collate "C"`,
+} as const;
+
+export async function listCustomerRows(db: Kysely<DB>, envId: string, p: CustomerListParams): Promise<CustomerRow[]> {
+  const dir = p.sortOrder === 'asc' ? sql`asc` : sql`desc`;
+  return db
+    .selectFrom('customers')
+    .selectAll()
+    .where((eb) => filterWhere(eb, envId, p))
+    .orderBy(sql`${SORT_EXPRESSION[p.sortBy]} ${dir} nulls last`)
+    .orderBy(sql`customers.id ${dir}`)
+    .offset(p.offset)
+    .limit(p.limit)
+    .execute();
+}
+
+export async function countCustomerRows(db: Kysely<DB>, envId: string, f: CustomerFilters): Promise<number> {
+  const row = await db
+    .selectFrom('customers')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where((eb) => filterWhere(eb, envId, f))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export type CustomerKey = { id: string } | { externalId: string };
+
+/** A live (not deleted) customer by id or external id. */
+export async function findCustomerRow(db: Kysely<DB>, envId: string, key: CustomerKey): Promise<CustomerRow | undefined> {
+  return db
+    .selectFrom('customers')
+    .selectAll()
+    .where('customers.environmentId', '=', envId)
+    .where('customers.deletedAt', 'is', null)
+    .where((eb) => ('id' in key ? eb('customers.id', '=', key.id) : eb('customers.externalId', '=', key.externalId)))
+    .executeTakeFirst();
+}
+
+/** Live customers by external id, locked for the rest of the transaction (read-merge-write). */
+export async function lockCustomersByExternalId(
+  trx: Transaction<DB>,
+  envId: string,
+  externalIds: string[],
+): Promise<CustomerRow[]> {
+  if (externalIds.length === 0) return [];
+  return trx
+    .selectFrom('customers')
+    .selectAll()
+    .where('customers.environmentId', '=', envId)
+    .where('customers.externalId', 'in', externalIds)
+    .where('customers.deletedAt', 'is', null)
+    .orderBy('customers.id')
+    .forUpdate()
+    .execute();
+}
+
+/** A live customer by id, locked for the rest of the transaction. */
+export async function lockCustomerById(trx: Transaction<DB>, envId: string, id: string): Promise<CustomerRow | undefined> {
+  return trx
+    .selectFrom('customers')
+    .selectAll()
+    .where('customers.environmentId', '=', envId)
+    .where('customers.id', '=', id)
+    .where('customers.deletedAt', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Inserts new customers; a row whose external id a concurrent writer created first is skipped.
+ * Returns the ids that were inserted.
+ */
+export async function insertCustomerRows(trx: Transaction<DB>, rows: NewCustomerRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await trx
+    .insertInto('customers')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['environmentId', 'externalId'])
+        .where('deletedAt', 'is', null)
+        .where('externalId', 'is not', null)
+        .doNothing(),
+    )
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((r) => r.id));
+}
+
+/** The profile columns a write may change. */
+export const WRITABLE_COLUMNS = [
+  'externalId',
+  'email',
+  'name',
+  'company',
+  'role',
+  'teamSize',
+  'locale',
+  'plan',
+  'clickId',
+  'attributes',
+  'createdAt',
+  'firstSeenAt',
+  'acqClickId',
+  'updatedAt',
+] as const;
+
+/** Writes full rows of existing (locked) customers in one statement per chunk. */
+export async function updateCustomerRows(trx: Transaction<DB>, rows: NewCustomerRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('customers')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) =>
+        Object.fromEntries(WRITABLE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
+      ),
+    )
+    .execute();
+}

@@ -1,0 +1,22 @@
+/** Erased external ids: later events are counted, not stored; upserts are refused. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../types';
+
+export async function findSuppressed(db: Kysely<DB>, envId: string, externalIds: string[]): Promise<Set<string>> {
+  if (externalIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('suppressions')
+    .select('externalId')
+    .where('environmentId', '=', envId)
+    .where('externalId', 'in', externalIds)
+    .execute();
+  return new Set(rows.map((r) => r.externalId));
+}
+
+export function insertSuppression(db: Kysely<DB>, row: { environmentId: string; externalId: string; customerId: string; erasedAt: Date }) {
+  return db
+    .insertInto('suppressions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['environmentId', 'externalId']).doNothing())
+    .execute();
+}

@@ -1,0 +1,52 @@
+/** Workspaces and their live/test environments. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../types';
+
+export async function insertWorkspace(
+  db: Kysely<DB>,
+  ws: { id: string; slug: string; name: string; currency: string },
+  environments: { id: string; mode: 'live' | 'test' }[],
+): Promise<void> {
+  await db.insertInto('workspaces').values(ws).execute();
+  await db
+    .insertInto('environments')
+    .values(environments.map((e) => ({ id: e.id, workspaceId: ws.id, mode: e.mode })))
+    .execute();
+}
+
+export function findWorkspaceBySlug(db: Kysely<DB>, slug: string) {
+  return db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function countWorkspaces(db: Kysely<DB>) {
+  return db
+    .selectFrom('workspaces')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+export function findEnvironment(db: Kysely<DB>, workspaceId: string, mode: 'live' | 'test') {
+  return db
+    .selectFrom('environments')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .where('mode', '=', mode)
+    .executeTakeFirst();
+}
+
+export function findEnvironmentById(db: Kysely<DB>, envId: string) {
+  return db
+    .selectFrom('environments')
+    .innerJoin('workspaces', 'workspaces.id', 'environments.workspaceId')
+    .select([
+      'environments.id',
+      'environments.workspaceId',
+      'environments.mode',
+      'environments.settings',
+      'environments.rateLimit',
+      'workspaces.currency',
+    ])
+    .where('environments.id', '=', envId)
+    .executeTakeFirst();
+}

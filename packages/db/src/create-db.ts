@@ -28,7 +28,8 @@ pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 
 export function createDb(config: DbConfig = {}): Database {
-  const plugins = [new CamelCasePlugin()];
+  // jsonb documents (attributes, properties) keep their own key spelling.
+  const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
   if (config.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,

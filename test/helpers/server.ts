@@ -12,7 +12,14 @@ export async function startTestServer(database: Database, env: Record<string, st
   const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...env }), port: 0 };
   const app = await buildApp(database, config);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url, close: () => app.close() };
+  return {
+    url,
+    close: async () => {
+      // Tests need no graceful drain: drop keep-alive sockets so close() cannot wait on them.
+      app.server.closeAllConnections();
+      await app.close();
+    },
+  };
 }
 
 export interface ApiResponse<T = any> {

@@ -120,8 +120,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index customers_env_activity_idx on customers (environment_id, last_event_at, id) where deleted_at is null`.execute(db);
   await sql`create index customers_env_health_idx on customers (environment_id, health, id) where deleted_at is null`.execute(db);
   await sql`create index customers_env_ltv_idx on customers (environment_id, revenue_minor, id) where deleted_at is null`.execute(db);
-  await sql`create index customers_env_name_idx on customers (environment_id, (lower(name) collate "C"), id) where deleted_at is null`.execute(db);
-  await sql`create index customers_env_stage_idx on customers (environment_id, lifecycle_stage, risk_level) where deleted_at is null`.execute(db);
+  await sql`create index customers_env_name_idx on customers (environment_id, (lower(name) collate "C"), id) where deleted_at is null`.execute(
+    db,
+  );
+  await sql`create index customers_env_stage_idx on customers (environment_id, lifecycle_stage, risk_level) where deleted_at is null`.execute(
+    db,
+  );
   // Cohorts group every customer (deleted ones stay in their cohort) by first_seen_at.
   await sql`create index customers_env_first_seen_idx on customers (environment_id, first_seen_at, id)`.execute(db);
 
@@ -191,7 +195,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['audit_log', 'idempotency_keys', 'suppressions', 'events', 'customers', 'api_keys', 'sessions', 'memberships', 'users', 'environments', 'workspaces']) {
+  for (const table of [
+    'audit_log',
+    'idempotency_keys',
+    'suppressions',
+    'events',
+    'customers',
+    'api_keys',
+    'sessions',
+    'memberships',
+    'users',
+    'environments',
+    'workspaces',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

@@ -14,7 +14,12 @@ async function tenantWith(names: (string | null)[]) {
   const tenant = await createTenant(database.db);
   const caller = callerFor(database.db, keyActor(tenant));
   for (const [i, name] of names.entries()) {
-    await caller.customers.upsert({ externalId: `e${i}`, name, email: `p${i}@example.com`, createdAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString() });
+    await caller.customers.upsert({
+      externalId: `e${i}`,
+      name,
+      email: `p${i}@example.com`,
+      createdAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+    });
   }
   return { tenant, caller };
 }

@@ -26,13 +26,21 @@ const noLeak = (body: unknown) => {
 
 describe('error bodies', () => {
   it('malformed JSON → 400 BAD_REQUEST in REST.md’s body', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/customers', { key, rawBody: '{"externalId":', headers: { 'content-type': 'application/json' } });
+    const res = await api(server.url, 'POST', '/api/v1/customers', {
+      key,
+      rawBody: '{"externalId":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ code: 'BAD_REQUEST', message: 'Malformed JSON body' });
   });
 
   it('a non-JSON content type → 415', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/customers', { key, rawBody: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await api(server.url, 'POST', '/api/v1/customers', {
+      key,
+      rawBody: 'a=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -59,10 +67,15 @@ describe('error bodies', () => {
   });
 
   it('validation errors name dotted paths, with no tRPC internals', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/customers', { key, body: { externalId: 'v', attributes: { 'bad key': 1, list: [{ deep: [{ deeper: [1] }] }] } } });
+    const res = await api(server.url, 'POST', '/api/v1/customers', {
+      key,
+      body: { externalId: 'v', attributes: { 'bad key': 1, list: [{ deep: [{ deeper: [1] }] }] } },
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('BAD_REQUEST');
-    expect(res.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['attributes.bad key', 'attributes.list.0.deep.0.deeper']));
+    expect(res.body.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['attributes.bad key', 'attributes.list.0.deep.0.deeper']),
+    );
     noLeak(res.body);
   });
 
@@ -91,7 +104,7 @@ describe('platform headers', () => {
   it('rate limits per key with RateLimit-* and Retry-After headers', async () => {
     const limited = (await createKey(database.db, await createTenant(database.db))).key;
     const statuses: number[] = [];
-    let last: Awaited<ReturnType<typeof api>> | undefined;
+    let last: Awaited<ReturnType<typeof api<any>>> | undefined;
     for (let i = 0; i < 14; i++) {
       last = await api(server.url, 'GET', '/api/v1/customers?limit=1', { key: limited });
       statuses.push(last.status);

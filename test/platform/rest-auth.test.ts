@@ -24,7 +24,7 @@ interface Route {
 function restRoutes(): Route[] {
   const routes: Route[] = [];
   for (const procedure of Object.values(appRouter._def.procedures)) {
-    const meta = (procedure as { _def: { meta?: TenureMeta } })._def.meta;
+    const meta = (procedure as unknown as { _def: { meta?: TenureMeta } })._def.meta;
     if (!meta?.openapi) continue;
     if (!meta.auth) throw new Error(`${meta.openapi.path} has no auth meta`);
     routes.push({
@@ -50,14 +50,25 @@ beforeAll(async () => {
   tenant = await createTenant(database.db);
   other = await createTenant(database.db);
   const revoked = await createKey(database.db, tenant);
-  await revokeApiKey(database.db, { envId: tenant.live.envId, workspaceId: tenant.workspaceId, actor: { kind: 'system', workspaceId: tenant.workspaceId, envId: tenant.live.envId, permissions: new Set() } }, revoked.id);
+  await revokeApiKey(
+    database.db,
+    {
+      envId: tenant.live.envId,
+      workspaceId: tenant.workspaceId,
+      actor: { kind: 'system', workspaceId: tenant.workspaceId, envId: tenant.live.envId, permissions: new Set() },
+    },
+    revoked.id,
+  );
   keys = {
     full: (await createKey(database.db, tenant)).key,
     revoked: revoked.key,
     publishable: (await createKey(database.db, tenant, { type: 'publishable' })).key,
     otherFull: (await createKey(database.db, other)).key,
   };
-  const created = await api(server.url, 'POST', '/api/v1/customers', { key: keys.otherFull, body: { externalId: 'theirs', email: 'x@other.test' } });
+  const created = await api(server.url, 'POST', '/api/v1/customers', {
+    key: keys.otherFull,
+    body: { externalId: 'theirs', email: 'x@other.test' },
+  });
   otherCustomerId = created.body.customer.id;
 });
 afterAll(async () => {
@@ -73,7 +84,9 @@ const routes = restRoutes();
 
 it('the OpenAPI document lists exactly the routes under test', () => {
   const doc = buildOpenApiDocument();
-  const documented = Object.entries(doc.paths ?? {}).flatMap(([p, item]) => Object.keys(item as object).map((m) => `${m.toUpperCase()} ${p}`));
+  const documented = Object.entries(doc.paths ?? {}).flatMap(([p, item]) =>
+    Object.keys(item as object).map((m) => `${m.toUpperCase()} ${p}`),
+  );
   expect(documented.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
   expect(routes.length).toBeGreaterThanOrEqual(3);
 });

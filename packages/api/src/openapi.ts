@@ -48,7 +48,12 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): OpenAPI
     baseUrl: opts.serverUrl ?? '/api/v1',
     tags: TAGS.map((t) => t.name),
     securitySchemes: {
-      Authorization: { type: 'http', scheme: 'bearer', bearerFormat: 'sk_live_… / sk_test_… / pk_live_… / pk_test_…', description: 'A Tenure API key' },
+      Authorization: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'sk_live_… / sk_test_… / pk_live_… / pk_test_…',
+        description: 'A Tenure API key',
+      },
     },
   });
   doc.tags = TAGS;

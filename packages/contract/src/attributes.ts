@@ -61,19 +61,22 @@ function checkFlatObject(obj: Record<string, unknown>, path: PropertyKey[], issu
 }
 
 function checkArray(items: unknown[], path: PropertyKey[], issues: Issue[], allowNested: boolean) {
-  items.forEach((item, i) => {
+  for (const [i, item] of items.entries()) {
     const at = [...path, i];
-    if (checkScalar(item, at, issues)) return;
-    if (isPlainObject(item)) return checkFlatObject(item, at, issues, allowNested);
-    issues.push({ path: at, message: 'Array items are scalars or flat objects' });
-  });
+    if (checkScalar(item, at, issues)) continue;
+    if (isPlainObject(item)) checkFlatObject(item, at, issues, allowNested);
+    else issues.push({ path: at, message: 'Array items are scalars or flat objects' });
+  }
 }
 
 /** Checks one top-level value; paths are relative to the attributes object. */
 export function checkAttributeValue(key: string, value: unknown, issues: Issue[]): void {
   checkKey(key, [], issues);
   if (checkScalar(value, [key], issues)) return;
-  if (Array.isArray(value)) return checkArray(value, [key], issues, true);
+  if (Array.isArray(value)) {
+    checkArray(value, [key], issues, true);
+    return;
+  }
   if (isPlainObject(value)) {
     issues.push({
       path: [key],

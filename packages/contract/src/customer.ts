@@ -31,10 +31,12 @@ export const ZExternalId = z
       .refine(Number.isSafeInteger, 'externalId numbers must be safe integers')
       .transform((n) => String(n)),
   ])
-  .meta({ description: "The integrator's own id for this customer (string, or an integer stored as its decimal string)", example: 'user-42' });
+  .meta({
+    description: "The integrator's own id for this customer (string, or an integer stored as its decimal string)",
+    example: 'user-42',
+  });
 
-const text = (max: number, description: string) =>
-  z.string().max(max, `At most ${max} characters`).meta({ description }).nullable();
+const text = (max: number, description: string) => z.string().max(max, `At most ${max} characters`).meta({ description }).nullable();
 
 /** Writable profile fields, shared by create/upsert, batch and patch. */
 export const customerProfileShape = {

@@ -50,11 +50,7 @@ export class AppError extends Error {
   readonly reason?: ErrorReason;
   readonly issues?: ErrorIssue[];
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { cause?: unknown; reason?: ErrorReason; issues?: ErrorIssue[] } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; reason?: ErrorReason; issues?: ErrorIssue[] } = {}) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

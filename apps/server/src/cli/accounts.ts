@@ -10,13 +10,21 @@ const json = () => new Option('--json', 'print one JSON object on stdout');
 
 function parseScopes(value: string | undefined): ApiScope[] | undefined {
   if (!value) return undefined;
-  const scopes = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const scopes = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
   if (unknown.length) throw new UsageError(`unknown scope(s): ${unknown.join(', ')} (known: ${SCOPES.join(', ')})`);
   return scopes as ApiScope[];
 }
 
-const systemActor = (workspaceId: string, envId: string) => ({ kind: 'system' as const, workspaceId, envId, permissions: new Set<never>() });
+const systemActor = (workspaceId: string, envId: string) => ({
+  kind: 'system' as const,
+  workspaceId,
+  envId,
+  permissions: new Set<never>(),
+});
 
 export function registerAccountCommands(program: Command): void {
   program
@@ -57,13 +65,25 @@ export function registerAccountCommands(program: Command): void {
     .addOption(new Option('--role <role>', 'role in the workspace').choices(ROLES).makeOptionMandatory())
     .option('--name <name>', 'display name')
     .addOption(json())
-    .action(async (opts: { email: string; password: string; workspace: string; role: (typeof ROLES)[number]; name?: string; json?: boolean }) => {
-      const result = await withDatabase(({ db }) =>
-        createUserInWorkspace(db, { email: opts.email, password: opts.password, name: opts.name, workspaceSlug: opts.workspace, role: opts.role }),
-      );
-      const { created, ...userView } = result;
-      print({ json: !!opts.json }, { user: userView, created }, `${created ? 'Created' : 'Updated'} ${result.email}: ${result.role} of ${result.workspace}`);
-    });
+    .action(
+      async (opts: { email: string; password: string; workspace: string; role: (typeof ROLES)[number]; name?: string; json?: boolean }) => {
+        const result = await withDatabase(({ db }) =>
+          createUserInWorkspace(db, {
+            email: opts.email,
+            password: opts.password,
+            name: opts.name,
+            workspaceSlug: opts.workspace,
+            role: opts.role,
+          }),
+        );
+        const { created, ...userView } = result;
+        print(
+          { json: !!opts.json },
+          { user: userView, created },
+          `${created ? 'Created' : 'Updated'} ${result.email}: ${result.role} of ${result.workspace}`,
+        );
+      },
+    );
 
   const apiKey = program.command('api-key').description('API keys');
   apiKey
@@ -75,16 +95,26 @@ export function registerAccountCommands(program: Command): void {
     .option('--scopes <list>', `comma-separated scopes (default: all): ${SCOPES.join(',')}`)
     .option('--name <name>', 'a label for the key')
     .addOption(json())
-    .action(async (opts: { workspace: string; mode: 'live' | 'test'; type: 'secret' | 'publishable'; scopes?: string; name?: string; json?: boolean }) => {
-      const scopes = parseScopes(opts.scopes);
-      if (scopes && opts.type === 'publishable') throw new UsageError('publishable keys carry no scopes: they may only ingest and identify');
-      const created = await withDatabase(async ({ db }) => {
-        const { workspace: ws, environment } = await requireEnvironment(db, opts.workspace, opts.mode);
-        const scope = { envId: environment.id, workspaceId: ws.id, actor: systemActor(ws.id, environment.id), mode: opts.mode };
-        return createApiKey(db, scope, { type: opts.type, name: opts.name, scopes });
-      });
-      print({ json: !!opts.json }, created, `${created.key}\n(id ${created.id}; store it now: it is not shown again)`);
-    });
+    .action(
+      async (opts: {
+        workspace: string;
+        mode: 'live' | 'test';
+        type: 'secret' | 'publishable';
+        scopes?: string;
+        name?: string;
+        json?: boolean;
+      }) => {
+        const scopes = parseScopes(opts.scopes);
+        if (scopes && opts.type === 'publishable')
+          throw new UsageError('publishable keys carry no scopes: they may only ingest and identify');
+        const created = await withDatabase(async ({ db }) => {
+          const { workspace: ws, environment } = await requireEnvironment(db, opts.workspace, opts.mode);
+          const scope = { envId: environment.id, workspaceId: ws.id, actor: systemActor(ws.id, environment.id), mode: opts.mode };
+          return createApiKey(db, scope, { type: opts.type, name: opts.name, scopes });
+        });
+        print({ json: !!opts.json }, created, `${created.key}\n(id ${created.id}; store it now: it is not shown again)`);
+      },
+    );
 
   apiKey
     .command('revoke')
@@ -95,7 +125,11 @@ export function registerAccountCommands(program: Command): void {
       await withDatabase(async ({ db }) => {
         const key = await apiKeyQueries.findApiKeyById(db, opts.id);
         if (!key) throw new AppError('NOT_FOUND', `No API key with id ${opts.id}`);
-        await revokeApiKey(db, { envId: key.environmentId, workspaceId: key.workspaceId, actor: systemActor(key.workspaceId, key.environmentId) }, opts.id);
+        await revokeApiKey(
+          db,
+          { envId: key.environmentId, workspaceId: key.workspaceId, actor: systemActor(key.workspaceId, key.environmentId) },
+          opts.id,
+        );
       });
       print({ json: !!opts.json }, { revoked: true, id: opts.id }, `Revoked ${opts.id}`);
     });

@@ -10,7 +10,6 @@ const program = new Command()
   .exitOverride()
   .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
 
-
 registerAccountCommands(program);
 
 const wantsJson = process.argv.includes('--json');

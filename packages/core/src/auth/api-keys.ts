@@ -59,7 +59,12 @@ export async function createApiKey(
       scopes,
       createdBy: scope.actor.kind === 'session' ? scope.actor.userId : null,
     });
-    await audit(trx, scope.actor, { action: 'api_key.created', targetType: 'api_key', targetId: id, details: { type: params.type, scopes } });
+    await audit(trx, scope.actor, {
+      action: 'api_key.created',
+      targetType: 'api_key',
+      targetId: id,
+      details: { type: params.type, scopes },
+    });
   });
   return { key, id, prefix };
 }

@@ -44,11 +44,7 @@ export type PatchIssue = { path: string; message: string };
  * Applies one input to a state, returning the new state, or issues when the merged attributes
  * break a limit (key counts can only be checked after the merge).
  */
-export function applyCustomerPatch(
-  state: CustomerState,
-  input: TCustomerInput,
-  now: Date,
-): { state: CustomerState; issues: PatchIssue[] } {
+export function applyCustomerPatch(state: CustomerState, input: TCustomerInput, now: Date): { state: CustomerState; issues: PatchIssue[] } {
   const next: CustomerState = { ...state, updatedAt: now };
   for (const field of PROFILE_FIELDS) {
     const value = input[field];

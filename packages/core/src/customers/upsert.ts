@@ -52,7 +52,12 @@ function groupByExternalId(items: UpsertItem[]): Map<string, UpsertItem[]> {
 }
 
 /** Runs inside the caller's transaction; items are applied in index order per external id. */
-export async function upsertCustomersInTx(trx: Transaction<DB>, envId: string, items: UpsertItem[], now = new Date()): Promise<UpsertOutcome> {
+export async function upsertCustomersInTx(
+  trx: Transaction<DB>,
+  envId: string,
+  items: UpsertItem[],
+  now = new Date(),
+): Promise<UpsertOutcome> {
   const outcome: UpsertOutcome = { created: 0, updated: 0, errors: [], results: new Map() };
   let pending = groupByExternalId(items);
 
@@ -107,7 +112,10 @@ export async function upsertCustomersInTx(trx: Transaction<DB>, envId: string, i
     for (const part of chunks(updates, CHUNK)) await customerQueries.updateCustomerRows(trx, part.map(toWritableRow));
     const raced = new Map<string, UpsertItem[]>();
     for (const part of chunks(fresh, CHUNK)) {
-      const inserted = await customerQueries.insertCustomerRows(trx, part.map((f) => toWritableRow(f.state)));
+      const inserted = await customerQueries.insertCustomerRows(
+        trx,
+        part.map((f) => toWritableRow(f.state)),
+      );
       for (const f of part) if (!inserted.has(f.state.id)) raced.set(f.externalId, pending.get(f.externalId) ?? []);
     }
 

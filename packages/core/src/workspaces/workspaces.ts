@@ -5,9 +5,7 @@ import { z } from 'zod';
 import { hashPassword } from '../auth/passwords';
 
 export const ZWorkspaceCreate = z.object({
-  slug: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,47}$/, 'slug is 2–48 characters of a–z, 0–9 and -, starting with a letter or digit'),
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,47}$/, 'slug is 2–48 characters of a–z, 0–9 and -, starting with a letter or digit'),
   name: z.string().trim().min(1, 'name is required').max(100),
   currency: z
     .string()

@@ -51,12 +51,7 @@ export function listApiKeys(db: Kysely<DB>, envId: string) {
 }
 
 export function findApiKey(db: Kysely<DB>, envId: string, id: string) {
-  return db
-    .selectFrom('apiKeys')
-    .select(PUBLIC_COLUMNS)
-    .where('environmentId', '=', envId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('apiKeys').select(PUBLIC_COLUMNS).where('environmentId', '=', envId).where('id', '=', id).executeTakeFirst();
 }
 
 export function findApiKeyById(db: Kysely<DB>, id: string) {

@@ -105,11 +105,7 @@ export async function findCustomerRow(db: Kysely<DB>, envId: string, key: Custom
 }
 
 /** Live customers by external id, locked for the rest of the transaction (read-merge-write). */
-export async function lockCustomersByExternalId(
-  trx: Transaction<DB>,
-  envId: string,
-  externalIds: string[],
-): Promise<CustomerRow[]> {
+export async function lockCustomersByExternalId(trx: Transaction<DB>, envId: string, externalIds: string[]): Promise<CustomerRow[]> {
   if (externalIds.length === 0) return [];
   return trx
     .selectFrom('customers')
@@ -144,11 +140,7 @@ export async function insertCustomerRows(trx: Transaction<DB>, rows: NewCustomer
     .insertInto('customers')
     .values(rows)
     .onConflict((oc) =>
-      oc
-        .columns(['environmentId', 'externalId'])
-        .where('deletedAt', 'is', null)
-        .where('externalId', 'is not', null)
-        .doNothing(),
+      oc.columns(['environmentId', 'externalId']).where('deletedAt', 'is', null).where('externalId', 'is not', null).doNothing(),
     )
     .returning('id')
     .execute();
@@ -179,10 +171,6 @@ export async function updateCustomerRows(trx: Transaction<DB>, rows: NewCustomer
   await trx
     .insertInto('customers')
     .values(rows)
-    .onConflict((oc) =>
-      oc.column('id').doUpdateSet((eb) =>
-        Object.fromEntries(WRITABLE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
-      ),
-    )
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(WRITABLE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))))
     .execute();
 }

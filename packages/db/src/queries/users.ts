@@ -7,11 +7,7 @@ export function insertUser(db: Kysely<DB>, user: { id: string; email: string; na
 }
 
 export function findUserByEmail(db: Kysely<DB>, email: string) {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where(sql`lower(email)`, '=', email.toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
 }
 
 export function upsertMembership(db: Kysely<DB>, m: { workspaceId: string; userId: string; role: MembershipsTable['role'] }) {

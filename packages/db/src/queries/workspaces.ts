@@ -27,12 +27,7 @@ export function countWorkspaces(db: Kysely<DB>) {
 }
 
 export function findEnvironment(db: Kysely<DB>, workspaceId: string, mode: 'live' | 'test') {
-  return db
-    .selectFrom('environments')
-    .selectAll()
-    .where('workspaceId', '=', workspaceId)
-    .where('mode', '=', mode)
-    .executeTakeFirst();
+  return db.selectFrom('environments').selectAll().where('workspaceId', '=', workspaceId).where('mode', '=', mode).executeTakeFirst();
 }
 
 export function findEnvironmentById(db: Kysely<DB>, envId: string) {

@@ -15,11 +15,7 @@ export const listCustomersMeta = restMeta({
 
 /** Filters shared by the list and the count. */
 export const customerFilterShape = {
-  search: z
-    .string()
-    .max(200)
-    .meta({ description: 'Case-insensitive literal substring of email, name, company or externalId' })
-    .optional(),
+  search: z.string().max(200).meta({ description: 'Case-insensitive literal substring of email, name, company or externalId' }).optional(),
   lifecycleStage: ZLifecycleStage.optional(),
   riskLevel: ZRiskLevel.optional(),
   active: z
@@ -28,8 +24,16 @@ export const customerFilterShape = {
     .optional(),
   ids: z
     .string()
-    .meta({ description: 'Comma-separated list of at most 100 `cus_…` / `ext_…` references', example: 'cus_01jd8x4k7m2r9p3q5s7t9v1w3y,ext_user-42' })
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .meta({
+      description: 'Comma-separated list of at most 100 `cus_…` / `ext_…` references',
+      example: 'cus_01jd8x4k7m2r9p3q5s7t9v1w3y,ext_user-42',
+    })
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string()).max(100, 'At most 100 ids'))
     .optional(),
 };

@@ -10,7 +10,5 @@ export const upsertCustomerRoute = scoped('customers:write', { publishable: true
     const isPublishable = ctx.actor.kind === 'apiKey' && ctx.actor.keyType === 'publishable';
     const data = isPublishable ? { ...input, createdAt: undefined } : input;
     const { externalId } = data;
-    return externalId === undefined
-      ? createCustomer(ctx.db, ctx.scope, data)
-      : upsertCustomer(ctx.db, ctx.scope, { ...data, externalId });
+    return externalId === undefined ? createCustomer(ctx.db, ctx.scope, data) : upsertCustomer(ctx.db, ctx.scope, { ...data, externalId });
   });

@@ -7,9 +7,17 @@ let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness();
   const { workspace, environment } = await requireEnvironment(harness.database.db, 'demo', 'live');
-  const scope = { envId: environment.id, workspaceId: workspace.id, actor: { kind: 'system' as const, workspaceId: workspace.id, envId: environment.id, permissions: new Set<never>() } };
+  const scope = {
+    envId: environment.id,
+    workspaceId: workspace.id,
+    actor: { kind: 'system' as const, workspaceId: workspace.id, envId: environment.id, permissions: new Set<never>() },
+  };
   for (const [i, name] of ['Grace Hopper', 'Alan Turing', 'Katherine Johnson'].entries()) {
-    await upsertCustomer(harness.database.db, scope, { externalId: `e2e-${i}`, name, email: `${name.split(' ')[0]!.toLowerCase()}@example.com` });
+    await upsertCustomer(harness.database.db, scope, {
+      externalId: `e2e-${i}`,
+      name,
+      email: `${name.split(' ')[0]!.toLowerCase()}@example.com`,
+    });
   }
 });
 afterAll(() => harness?.close());

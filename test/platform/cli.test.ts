@@ -1,0 +1,107 @@
+/** The `tenure` CLI as a user runs it: real process, --json on stdout, exit codes. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = path.resolve('apps/server/bin/tenure.js');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'tenure-cli-'));
+const slug = `cli-${Date.now().toString(36)}`;
+
+async function tenure(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, TENURE_DATA_DIR: dataDir },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('tenure CLI', () => {
+  it('creates a workspace, a user and keys, printing exactly one JSON line each', async () => {
+    const ws = await tenure('workspace', 'create', '--slug', slug, '--name', 'CLI Co', '--json');
+    expect(ws.code).toBe(0);
+    expect(ws.stdout.trim().split('\n')).toHaveLength(1);
+    const { workspace } = JSON.parse(ws.stdout);
+    expect(workspace).toEqual({ id: expect.stringMatching(/^ws_/), slug, name: 'CLI Co', currency: 'USD' });
+
+    const user = await tenure(
+      'user',
+      'create',
+      '--email',
+      `ops@${slug}.test`,
+      '--password',
+      'long enough password',
+      '--workspace',
+      slug,
+      '--role',
+      'admin',
+      '--json',
+    );
+    expect(user.code).toBe(0);
+    expect(JSON.parse(user.stdout).user).toMatchObject({ email: `ops@${slug}.test`, role: 'admin', workspace: slug });
+
+    const key = await tenure(
+      'api-key',
+      'create',
+      '--workspace',
+      slug,
+      '--mode',
+      'live',
+      '--type',
+      'secret',
+      '--scopes',
+      'customers:read',
+      '--json',
+    );
+    expect(key.code).toBe(0);
+    const created = JSON.parse(key.stdout);
+    expect(created).toEqual({
+      key: expect.stringMatching(/^sk_live_[a-z2-7]{52}$/),
+      id: expect.stringMatching(/^key_/),
+      prefix: expect.stringMatching(/^sk_live_/),
+    });
+    expect(created.key.startsWith(created.prefix)).toBe(true);
+
+    const revoked = await tenure('api-key', 'revoke', '--id', created.id, '--json');
+    expect(revoked.code).toBe(0);
+    expect(JSON.parse(revoked.stdout)).toEqual({ revoked: true, id: created.id });
+  });
+
+  it('exits non-zero with a clear message on bad arguments', async () => {
+    const badMode = await tenure('api-key', 'create', '--workspace', slug, '--mode', 'staging', '--type', 'secret', '--json');
+    expect(badMode.code).toBe(2);
+    expect(badMode.stderr).toMatch(/staging/);
+    const badScope = await tenure(
+      'api-key',
+      'create',
+      '--workspace',
+      slug,
+      '--mode',
+      'live',
+      '--type',
+      'secret',
+      '--scopes',
+      'everything',
+      '--json',
+    );
+    expect(badScope.code).toBe(2);
+    expect(JSON.parse(badScope.stdout).error.message).toMatch(/unknown scope/);
+    const missing = await tenure('api-key', 'create', '--workspace', 'no-such-workspace', '--mode', 'live', '--type', 'secret');
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/No workspace with slug/);
+    const dup = await tenure('workspace', 'create', '--slug', slug, '--name', 'Again');
+    expect(dup.code).toBe(3);
+    const badSlug = await tenure('workspace', 'create', '--slug', 'Bad Slug!', '--name', 'X');
+    expect(badSlug.code).toBe(2);
+  });
+});

@@ -6,7 +6,7 @@ import { sql, type Database } from '@tenure/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { registerDocs } from './http/docs';
-import { registerErrorHandlers } from './http/errors';
+import { registerErrorHandler, registerNotFound } from './http/errors';
 import { registerRateLimit } from './http/rate-limit';
 import { REST_PREFIX, registerRest } from './http/rest';
 import { registerSpa } from './http/spa';
@@ -36,7 +36,7 @@ export async function buildApp(database: Database, config: ServerConfig): Promis
     defaultJson(request, body as string, done);
   });
 
-  registerErrorHandlers(app);
+  registerErrorHandler(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });
@@ -73,7 +73,7 @@ export async function buildApp(database: Database, config: ServerConfig): Promis
   await registerTrpc(app, { db, secureCookies: config.nodeEnv === 'production' });
   await registerDocs(app);
   registerRest(app, { db });
-  await registerSpa(app, config.webDist);
+  registerNotFound(app, { spa: await registerSpa(app, config.webDist) });
   app.log.debug({ rest: REST_PREFIX }, 'routes registered');
   return app;
 }

@@ -4,6 +4,7 @@ export * from './types';
 export * as apiKeyQueries from './queries/api-keys';
 export * as auditQueries from './queries/audit';
 export * as customerQueries from './queries/customers';
+export * as eventErasureQueries from './queries/events-erasure';
 export * as suppressionQueries from './queries/suppressions';
 export * as sessionQueries from './queries/sessions';
 export * as userQueries from './queries/users';

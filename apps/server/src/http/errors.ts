@@ -2,6 +2,7 @@
 import { errorBody, toAppError } from '@tenure/api';
 import { AppError, STATUS_TO_CODE } from '@tenure/contract';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { wantsSpaFallback } from './spa';
 
 function fromFastify(error: FastifyError): AppError {
   const status = error.statusCode ?? 500;
@@ -21,13 +22,19 @@ function fromFastify(error: FastifyError): AppError {
   return toAppError(error);
 }
 
-export function registerErrorHandlers(app: FastifyInstance): void {
+/** Before any route: routes capture the error handler of their instance when they are added. */
+export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : fromFastify(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.status(appError.status).type('application/json').send(errorBody(appError));
   });
+}
+
+/** After the routes: unknown paths get the JSON 404, or the SPA for browser navigations. */
+export function registerNotFound(app: FastifyInstance, opts: { spa: boolean }): void {
   app.setNotFoundHandler((request, reply) => {
+    if (opts.spa && wantsSpaFallback(request)) return reply.type('text/html').sendFile('index.html');
     void reply.status(404).send(errorBody(new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`)));
   });
 }

@@ -118,16 +118,69 @@ export async function lockCustomersByExternalId(trx: Transaction<DB>, envId: str
     .execute();
 }
 
-/** A live customer by id, locked for the rest of the transaction. */
-export async function lockCustomerById(trx: Transaction<DB>, envId: string, id: string): Promise<CustomerRow | undefined> {
+/** A live customer by id or external id, locked for the rest of the transaction. */
+export async function lockCustomer(trx: Transaction<DB>, envId: string, key: CustomerKey): Promise<CustomerRow | undefined> {
   return trx
     .selectFrom('customers')
     .selectAll()
     .where('customers.environmentId', '=', envId)
-    .where('customers.id', '=', id)
     .where('customers.deletedAt', 'is', null)
+    .where((eb) => ('id' in key ? eb('customers.id', '=', key.id) : eb('customers.externalId', '=', key.externalId)))
     .forUpdate()
     .executeTakeFirst();
+}
+
+/** Live customers matching any of the ids or external ids, locked (batch deletes). */
+export async function lockCustomersByRefs(
+  trx: Transaction<DB>,
+  envId: string,
+  refs: { ids: string[]; externalIds: string[] },
+): Promise<{ id: string; externalId: string | null }[]> {
+  if (refs.ids.length === 0 && refs.externalIds.length === 0) return [];
+  return trx
+    .selectFrom('customers')
+    .select(['customers.id', 'customers.externalId'])
+    .where('customers.environmentId', '=', envId)
+    .where('customers.deletedAt', 'is', null)
+    .where((eb) => {
+      const any = [];
+      if (refs.ids.length) any.push(eb('customers.id', 'in', refs.ids));
+      if (refs.externalIds.length) any.push(eb('customers.externalId', 'in', refs.externalIds));
+      return eb.or(any);
+    })
+    .orderBy('customers.id')
+    .forUpdate()
+    .execute();
+}
+
+/**
+ * Soft delete with the PII scrub of REST.md: profile, attributes, external and click ids and the
+ * personal acquisition fields are cleared; aggregates (events, revenue) stay for analytics.
+ */
+export async function softDeleteCustomers(trx: Transaction<DB>, envId: string, ids: string[], now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await trx
+    .updateTable('customers')
+    .set({
+      deletedAt: now,
+      updatedAt: now,
+      externalId: null,
+      email: null,
+      name: null,
+      company: null,
+      role: null,
+      locale: null,
+      clickId: null,
+      attributes: '{}',
+      acqClickId: null,
+      acqReferrer: null,
+      acqLandingUrl: null,
+    })
+    .where('environmentId', '=', envId)
+    .where('id', 'in', ids)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /**

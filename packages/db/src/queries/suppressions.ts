@@ -13,10 +13,13 @@ export async function findSuppressed(db: Kysely<DB>, envId: string, externalIds:
   return new Set(rows.map((r) => r.externalId));
 }
 
-export function insertSuppression(db: Kysely<DB>, row: { environmentId: string; externalId: string; customerId: string; erasedAt: Date }) {
+export function insertSuppressions(
+  db: Kysely<DB>,
+  rows: { environmentId: string; externalId: string; customerId: string; erasedAt: Date }[],
+) {
   return db
     .insertInto('suppressions')
-    .values(row)
+    .values(rows)
     .onConflict((oc) => oc.columns(['environmentId', 'externalId']).doNothing())
     .execute();
 }

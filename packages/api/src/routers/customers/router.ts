@@ -1,10 +1,23 @@
 import { router } from '../../trpc';
+import { deleteArrayItemsRoute, upsertArrayItemsRoute } from './array-items';
+import { batchDeleteCustomersRoute } from './batch-delete-customers';
+import { batchUpsertCustomersRoute } from './batch-upsert-customers';
+import { countCustomersRoute } from './count-customers';
+import { deleteCustomerRoute } from './delete-customer';
 import { getCustomerRoute } from './get-customer';
 import { listCustomersRoute } from './list-customers';
+import { updateCustomerRoute } from './update-customer';
 import { upsertCustomerRoute } from './upsert-customer';
 
 export const customersRouter = router({
   list: listCustomersRoute,
+  count: countCustomersRoute,
   get: getCustomerRoute,
   upsert: upsertCustomerRoute,
+  batch: batchUpsertCustomersRoute,
+  update: updateCustomerRoute,
+  delete: deleteCustomerRoute,
+  batchDelete: batchDeleteCustomersRoute,
+  upsertArrayItems: upsertArrayItemsRoute,
+  deleteArrayItems: deleteArrayItemsRoute,
 });

@@ -1,0 +1,9 @@
+import { countCustomers } from '@tenure/core';
+import { scoped } from '../../trpc';
+import { countCustomersMeta, ZCountCustomersInput, ZCountCustomersOutput } from './count-customers.types';
+
+export const countCustomersRoute = scoped('customers:read')
+  .meta(countCustomersMeta)
+  .input(ZCountCustomersInput)
+  .output(ZCountCustomersOutput)
+  .query(async ({ ctx, input }) => ({ count: await countCustomers(ctx.db, ctx.envId, input) }));

@@ -1,0 +1,145 @@
+/**
+ * The set-based write engine behind every customer write keyed by external id (upsert, batch,
+ * array items): lock the existing rows of the whole batch (`SELECT … FOR UPDATE`), apply each item
+ * in index order in memory, then write new rows with one INSERT … ON CONFLICT DO NOTHING and
+ * existing rows with one upsert by id per chunk of 1,000. A new external id that a concurrent
+ * writer created meanwhile is retried as an update, so racing creates make one customer, no error.
+ */
+import { AppError, type ErrorIssue, type ErrorReason } from '@tenure/contract';
+import { type CustomerRow, customerQueries, type DB, suppressionQueries, type Transaction } from '@tenure/db';
+import { type CustomerState, emptyCustomer, stateFromRow, toWritableRow } from './apply-patch';
+
+const CHUNK = 1000;
+const MAX_ATTEMPTS = 5;
+
+export interface ItemError {
+  index: number;
+  code: 'BAD_REQUEST' | 'CONFLICT';
+  message: string;
+  reason?: ErrorReason;
+  issues?: ErrorIssue[];
+}
+
+/** What applying one item does: a new state, or an error that leaves the state as it was. */
+export type ApplyResult = { state: CustomerState } | { error: Omit<ItemError, 'index'> } | { skip: true };
+
+export interface EngineItem {
+  index: number;
+  externalId: string;
+  /** Items for missing customers are skipped unless they may create them. */
+  createIfMissing: boolean;
+  apply(state: CustomerState, now: Date): ApplyResult;
+}
+
+export interface EngineOutcome {
+  created: number;
+  updated: number;
+  errors: ItemError[];
+  /** Final state of the customer each applied item touched, and whether that item created it. */
+  results: Map<number, { row: CustomerState; created: boolean }>;
+}
+
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function groupByExternalId(items: EngineItem[]): Map<string, EngineItem[]> {
+  const groups = new Map<string, EngineItem[]>();
+  for (const item of items) {
+    const list = groups.get(item.externalId);
+    if (list) list.push(item);
+    else groups.set(item.externalId, [item]);
+  }
+  return groups;
+}
+
+interface GroupResult {
+  externalId: string;
+  isNew: boolean;
+  state: CustomerState;
+  applied: { index: number; created: boolean }[];
+  errors: ItemError[];
+}
+
+function applyGroup(envId: string, externalId: string, row: CustomerRow | undefined, group: EngineItem[], now: Date): GroupResult {
+  let state = row ? stateFromRow(row) : emptyCustomer(envId, now, externalId);
+  let exists = !!row;
+  const result: GroupResult = { externalId, isNew: !row, state, applied: [], errors: [] };
+  for (const item of group) {
+    if (!exists && !item.createIfMissing) continue;
+    const outcome = item.apply(state, now);
+    if ('skip' in outcome) continue;
+    if ('error' in outcome) {
+      result.errors.push({ index: item.index, ...outcome.error });
+      continue;
+    }
+    state = outcome.state;
+    result.applied.push({ index: item.index, created: !exists });
+    exists = true;
+  }
+  result.state = state;
+  return result;
+}
+
+/** Runs inside the caller's transaction. */
+export async function applyToCustomers(trx: Transaction<DB>, envId: string, items: EngineItem[], now = new Date()): Promise<EngineOutcome> {
+  const outcome: EngineOutcome = { created: 0, updated: 0, errors: [], results: new Map() };
+  let pending = groupByExternalId(items);
+
+  const suppressed = await suppressionQueries.findSuppressed(trx, envId, [...pending.keys()]);
+  for (const externalId of suppressed) {
+    for (const item of pending.get(externalId) ?? []) {
+      if (!item.createIfMissing) continue;
+      outcome.errors.push({
+        index: item.index,
+        code: 'CONFLICT',
+        reason: 'SUPPRESSED',
+        message: `externalId ${externalId} was erased and is suppressed`,
+      });
+    }
+    pending.delete(externalId);
+  }
+
+  for (let attempt = 0; pending.size > 0; attempt++) {
+    if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT', 'Too much concurrent activity on these customers; retry');
+    const existing = new Map<string, CustomerRow>();
+    for (const part of chunks([...pending.keys()], CHUNK)) {
+      for (const row of await customerQueries.lockCustomersByExternalId(trx, envId, part)) existing.set(row.externalId as string, row);
+    }
+    const groups = [...pending].map(([externalId, group]) => applyGroup(envId, externalId, existing.get(externalId), group, now));
+    const changed = groups.filter((g) => g.applied.length > 0);
+    const updates = changed.filter((g) => !g.isNew).map((g) => toWritableRow(g.state));
+    for (const part of chunks(updates, CHUNK)) await customerQueries.updateCustomerRows(trx, part);
+
+    const raced = new Set<string>();
+    for (const part of chunks(
+      changed.filter((g) => g.isNew),
+      CHUNK,
+    )) {
+      const inserted = await customerQueries.insertCustomerRows(
+        trx,
+        part.map((g) => toWritableRow(g.state)),
+      );
+      for (const g of part) if (!inserted.has(g.state.id)) raced.add(g.externalId);
+    }
+
+    const next = new Map<string, EngineItem[]>();
+    for (const g of groups) {
+      if (raced.has(g.externalId)) {
+        next.set(g.externalId, pending.get(g.externalId) ?? []);
+        continue;
+      }
+      outcome.errors.push(...g.errors);
+      for (const { index, created } of g.applied) {
+        if (created) outcome.created++;
+        else outcome.updated++;
+        outcome.results.set(index, { row: g.state, created });
+      }
+    }
+    pending = next;
+  }
+  outcome.errors.sort((a, b) => a.index - b.index);
+  return outcome;
+}

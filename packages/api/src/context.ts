@@ -24,6 +24,8 @@ export interface Context {
   sessionToken: string | null;
   ip: string;
   requestId: string;
+  /** REST requests carry URL-encoded path parameters that the procedure chain decodes. */
+  surface: 'rest' | 'trpc' | 'internal';
 }
 
 const noCookies: SessionCookies = { set() {}, clear() {} };
@@ -38,6 +40,7 @@ export function createContextInner(opts: Partial<Context> & { db: Kysely<DB> }):
     sessionToken: null,
     ip: '127.0.0.1',
     requestId: 'internal',
+    surface: 'internal',
     ...opts,
   };
 }
@@ -72,7 +75,7 @@ export function presentedApiKey(headers: HttpRequestInfo['headers']): string | n
 }
 
 export async function createHttpContext(info: HttpRequestInfo): Promise<Context> {
-  const base = createContextInner({ db: info.db, cookies: info.cookies, ip: info.ip, requestId: info.requestId });
+  const base = createContextInner({ db: info.db, cookies: info.cookies, ip: info.ip, requestId: info.requestId, surface: info.surface });
   try {
     const key = presentedApiKey(info.headers);
     if (key !== null) {

@@ -36,7 +36,29 @@ const normalizeErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(normalizeErrors);
+function safeDecode(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** trpc-to-openapi hands path parameters over still URL-encoded (`ext_user%2F42`): decode them. */
+const decodePathParams = t.middleware(({ ctx, meta, getRawInput, next }) => {
+  const params = ctx.surface === 'rest' ? [...(meta?.openapi?.path.matchAll(/\{(\w+)\}/g) ?? [])].map((m) => m[1] as string) : [];
+  if (params.length === 0) return next();
+  return next({
+    getRawInput: async () => {
+      const raw = (await getRawInput()) as Record<string, unknown> | undefined;
+      if (!raw || typeof raw !== 'object') return raw;
+      return { ...raw, ...Object.fromEntries(params.map((p) => [p, safeDecode(raw[p])])) };
+    },
+  });
+});
+
+export const publicProcedure = t.procedure.use(normalizeErrors).use(decodePathParams);
 
 /** A signed-in staff user (session), no environment needed. */
 export const userProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -14,6 +14,7 @@ export * from './customers/refs';
 export * from './customers/serialize';
 export * from './customers/update';
 export * from './customers/upsert';
+export * from './idempotency';
 export * from './money';
 export * from './settings';
 export * from './workspaces/workspaces';

@@ -6,6 +6,7 @@ export * as auditQueries from './queries/audit';
 export * as customerQueries from './queries/customers';
 export * as eventErasureQueries from './queries/events-erasure';
 export * as suppressionQueries from './queries/suppressions';
+export * as idempotencyQueries from './queries/idempotency';
 export * as sessionQueries from './queries/sessions';
 export * as userQueries from './queries/users';
 export * as workspaceQueries from './queries/workspaces';

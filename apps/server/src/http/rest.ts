@@ -9,6 +9,7 @@ import { AppError, type ErrorBody, STATUS_TO_CODE } from '@tenure/contract';
 import type { DB, Kysely } from '@tenure/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
+import { withIdempotency } from './idempotency';
 
 export const REST_PREFIX = '/api/v1';
 const MB = 1024 * 1024;
@@ -25,7 +26,7 @@ export const DEFAULT_BODY_LIMIT = 1 * MB;
 
 type RestRequest = IncomingMessage & { body?: unknown; tenure?: { ip: string; requestId: string } };
 
-interface CapturedResponse {
+export interface CapturedResponse {
   statusCode: number;
   headers: Record<string, string | number | string[]>;
   body: string;
@@ -62,7 +63,8 @@ export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB> }): vo
     },
   });
 
-  const route = async (request: FastifyRequest, reply: FastifyReply) => {
+  /** Runs the procedure behind a request and captures what trpc-to-openapi answers. */
+  const runProcedure = (request: FastifyRequest, reply: FastifyReply) => {
     const raw = request.raw as RestRequest;
     raw.url = request.url.slice(REST_PREFIX.length) || '/';
     raw.tenure = { ip: request.ip, requestId: String(request.id) };
@@ -71,7 +73,7 @@ export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB> }): vo
       raw.body = request.body ?? {};
       raw.headers['content-type'] = 'application/json';
     }
-    const captured = await new Promise<CapturedResponse>((resolve, reject) => {
+    return new Promise<CapturedResponse>((resolve, reject) => {
       const res = {
         statusCode: 200,
         headers: {} as CapturedResponse['headers'],
@@ -89,6 +91,10 @@ export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB> }): vo
       };
       handler(raw, res as never).catch(reject);
     });
+  };
+
+  const route = async (request: FastifyRequest, reply: FastifyReply) => {
+    const captured = await withIdempotency(opts.db, request, () => runProcedure(request, reply));
     const { 'content-type': _ignored, ...headers } = captured.headers;
     void reply.headers(headers).status(captured.statusCode).type('application/json');
     if (captured.statusCode >= 400) return reply.send(restBody(captured.statusCode, captured.body));

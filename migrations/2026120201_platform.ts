@@ -158,6 +158,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index events_env_eff_idx on events (environment_id, effective_at, id)`.execute(db);
   await sql`create index events_env_ts_idx on events (environment_id, timestamp, id)`.execute(db);
 
+  // A deleted event's messageId stays taken (idempotency is forever), answered as a duplicate.
+  await db.schema
+    .createTable('event_tombstones')
+    .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))
+    .addColumn('message_id', 'text', (c) => c.notNull())
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('deleted_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('event_tombstones_pkey', ['environment_id', 'message_id'])
+    .execute();
+
   await db.schema
     .createTable('suppressions')
     .addColumn('environment_id', 'text', (c) => c.notNull().references('environments.id').onDelete('cascade'))

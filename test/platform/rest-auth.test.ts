@@ -42,6 +42,7 @@ let server: TestServer;
 let tenant: Tenant;
 let other: Tenant;
 let otherCustomerId: string;
+let otherEventId: string;
 let keys: { full: string; revoked: string; publishable: string; otherFull: string };
 
 beforeAll(async () => {
@@ -70,6 +71,8 @@ beforeAll(async () => {
     body: { externalId: 'theirs', email: 'x@other.test' },
   });
   otherCustomerId = created.body.customer.id;
+  const event = await api(server.url, 'POST', '/api/v1/events', { key: keys.otherFull, body: { externalId: 'theirs', name: 'x' } });
+  otherEventId = event.body.id;
 });
 afterAll(async () => {
   await server?.close();
@@ -129,7 +132,8 @@ describe.each(routes)('$method $path', (route) => {
 describe.each(routes.filter((r) => r.path.includes('{id}')))('$method $path with another workspace’s id', (route) => {
   it('→ 404, never the object', async () => {
     const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
-    const res = await api(server.url, route.method, concretePath(route.path, otherCustomerId), { body, key: keys.full });
+    const id = route.path.startsWith('/events/') ? otherEventId : otherCustomerId;
+    const res = await api(server.url, route.method, concretePath(route.path, id), { body, key: keys.full });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
   });

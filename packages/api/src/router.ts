@@ -2,12 +2,14 @@
 import { apiKeysRouter } from './routers/api-keys/router';
 import { authRouter } from './routers/auth/router';
 import { customersRouter } from './routers/customers/router';
+import { eventsRouter } from './routers/events/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
   apiKeys: apiKeysRouter,
   customers: customersRouter,
+  events: eventsRouter,
 });
 
 export type AppRouter = typeof appRouter;

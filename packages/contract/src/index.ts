@@ -1,5 +1,6 @@
 export * from './attributes';
 export * from './customer';
 export * from './errors';
+export * from './event';
 export * from './ids';
 export * from './scopes';

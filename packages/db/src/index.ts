@@ -5,6 +5,7 @@ export * as apiKeyQueries from './queries/api-keys';
 export * as auditQueries from './queries/audit';
 export * as customerQueries from './queries/customers';
 export * as eventErasureQueries from './queries/events-erasure';
+export * as eventQueries from './queries/events';
 export * as suppressionQueries from './queries/suppressions';
 export * as idempotencyQueries from './queries/idempotency';
 export * as sessionQueries from './queries/sessions';

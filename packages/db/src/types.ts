@@ -122,6 +122,13 @@ export interface EventsTable {
   touchCampaign: string | null;
 }
 
+export interface EventTombstonesTable {
+  environmentId: string;
+  messageId: string;
+  eventId: string;
+  deletedAt: Timestamp;
+}
+
 export interface SuppressionsTable {
   environmentId: string;
   externalId: string;
@@ -161,6 +168,7 @@ export interface DB {
   customers: CustomersTable;
   events: EventsTable;
   suppressions: SuppressionsTable;
+  eventTombstones: EventTombstonesTable;
   idempotencyKeys: IdempotencyKeysTable;
   auditLog: AuditLogTable;
 }

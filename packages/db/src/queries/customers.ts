@@ -227,3 +227,44 @@ export async function updateCustomerRows(trx: Transaction<DB>, rows: NewCustomer
     .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(WRITABLE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))))
     .execute();
 }
+
+/** Locks customers in id order, so concurrent batches touching the same customers cannot deadlock. */
+export async function lockCustomerIds(trx: Transaction<DB>, envId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx
+    .selectFrom('customers')
+    .select('customers.id')
+    .where('customers.environmentId', '=', envId)
+    .where('customers.id', 'in', ids)
+    .orderBy('customers.id')
+    .forUpdate()
+    .execute();
+}
+
+/** Live customers' ids by external id (no lock). */
+export async function findIdsByExternalId(db: Kysely<DB>, envId: string, externalIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (externalIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('customers')
+    .select(['customers.id', 'customers.externalId'])
+    .where('customers.environmentId', '=', envId)
+    .where('customers.externalId', 'in', externalIds)
+    .where('customers.deletedAt', 'is', null)
+    .execute();
+  for (const r of rows) out.set(r.externalId as string, r.id);
+  return out;
+}
+
+/** Which of these ids are live customers. */
+export async function findLiveIds(db: Kysely<DB>, envId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('customers')
+    .select('customers.id')
+    .where('customers.environmentId', '=', envId)
+    .where('customers.id', 'in', ids)
+    .where('customers.deletedAt', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

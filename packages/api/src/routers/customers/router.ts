@@ -5,7 +5,9 @@ import { batchUpsertCustomersRoute } from './batch-upsert-customers';
 import { countCustomersRoute } from './count-customers';
 import { deleteCustomerRoute } from './delete-customer';
 import { getCustomerRoute } from './get-customer';
+import { getJourneyRoute } from './get-journey';
 import { listCustomersRoute } from './list-customers';
+import { recalculateCustomerRoute } from './recalculate-customer';
 import { updateCustomerRoute } from './update-customer';
 import { upsertCustomerRoute } from './upsert-customer';
 
@@ -20,4 +22,6 @@ export const customersRouter = router({
   batchDelete: batchDeleteCustomersRoute,
   upsertArrayItems: upsertArrayItemsRoute,
   deleteArrayItems: deleteArrayItemsRoute,
+  journey: getJourneyRoute,
+  recalculate: recalculateCustomerRoute,
 });

@@ -1,0 +1,28 @@
+import { ZEvent } from '@tenure/contract';
+import { z } from 'zod';
+import { restMeta } from '../../meta';
+
+export const getEventMeta = restMeta({
+  method: 'GET',
+  path: '/events/{id}',
+  tag: 'Events',
+  operationId: 'getEvent',
+  summary: 'Retrieve an event',
+  description: 'One event by id.',
+  permission: 'events:read',
+});
+
+export const deleteEventMeta = restMeta({
+  method: 'DELETE',
+  path: '/events/{id}',
+  tag: 'Events',
+  operationId: 'deleteEvent',
+  summary: 'Delete an event',
+  description:
+    'Deletes the event; the customer’s aggregates (LTV, activity, acquisition) are recomputed in the same transaction. Its messageId stays taken.',
+  permission: 'events:write',
+});
+
+export const ZEventIdInput = z.object({ id: z.string().min(1).max(100).meta({ description: 'Event id (`evt_…`)' }) });
+export const ZGetEventOutput = z.object({ event: ZEvent });
+export const ZDeleteEventOutput = z.object({ deleted: z.literal(true) });

@@ -1,0 +1,150 @@
+/**
+ * Event ingestion for one request, in one transaction and set-based for the whole batch:
+ * validate each item, resolve customers (creating unknown external ids, counting suppressed ones),
+ * store each messageId once ever, insert, and fold the new events into customer aggregates.
+ */
+import { newId, type TEventInput } from '@tenure/contract';
+import { customerQueries, type DB, eventQueries, type Kysely, suppressionQueries, type Transaction } from '@tenure/db';
+import type { Scope } from '../actor';
+import { emptyCustomer, toWritableRow } from '../customers/apply-patch';
+import { toMinor } from '../money';
+import { loadEnvironment } from '../settings';
+import { touchOf } from './touchpoint';
+import { type EventItemError, type ValidEvent, validateEvent } from './validate';
+
+export interface IngestResult {
+  index: number;
+  id: string | null;
+  duplicate: boolean;
+  suppressed: boolean;
+}
+
+export interface IngestOutcome {
+  results: IngestResult[];
+  errors: EventItemError[];
+}
+
+/** Customer ids for every external id (creating the unknown ones); suppressed ids are left out. */
+async function resolveExternalIds(trx: Transaction<DB>, envId: string, externalIds: string[], now: Date) {
+  const suppressed = await suppressionQueries.findSuppressed(trx, envId, externalIds);
+  const wanted = externalIds.filter((e) => !suppressed.has(e));
+  const ids = await customerQueries.findIdsByExternalId(trx, envId, wanted);
+  const missing = wanted.filter((e) => !ids.has(e));
+  if (missing.length) {
+    await customerQueries.insertCustomerRows(
+      trx,
+      missing.map((e) => toWritableRow(emptyCustomer(envId, now, e))),
+    );
+    for (const [e, id] of await customerQueries.findIdsByExternalId(trx, envId, missing)) ids.set(e, id);
+  }
+  return { ids, suppressed };
+}
+
+function eventRow(envId: string, customerId: string, v: ValidEvent, now: Date): eventQueries.NewEventRow {
+  const { input } = v;
+  const touch = touchOf(input.context);
+  return {
+    id: newId('event', v.timestamp.getTime()),
+    environmentId: envId,
+    customerId,
+    name: input.name,
+    properties: JSON.stringify(input.properties ?? {}),
+    timestamp: v.timestamp,
+    receivedAt: now,
+    effectiveAt: v.timestamp < now ? v.timestamp : now,
+    revenueMinor: input.revenue == null ? null : toMinor(input.revenue),
+    messageId: input.messageId ?? null,
+    context: input.context ? JSON.stringify(input.context) : null,
+    isTouchpoint: touch.isTouchpoint,
+    touchSource: touch.source,
+    touchMedium: touch.medium,
+    touchCampaign: touch.campaign,
+  };
+}
+
+export async function ingestEvents(
+  db: Kysely<DB>,
+  scope: Scope,
+  items: unknown[],
+  opts: { publishable: boolean; pathPrefix: (index: number) => PropertyKey[] },
+): Promise<IngestOutcome> {
+  const now = new Date();
+  const env = await loadEnvironment(db, scope.envId);
+  const errors: EventItemError[] = [];
+  const valid: ValidEvent[] = [];
+  items.forEach((raw, index) => {
+    const v = validateEvent(raw, index, opts.pathPrefix(index), {
+      now,
+      publishable: opts.publishable,
+      allowPublishableRevenue: env.settings.allowPublishableRevenue,
+    });
+    if ('input' in v) valid.push(v);
+    else errors.push(v);
+  });
+
+  const results: IngestResult[] = [];
+  await db.transaction().execute(async (trx) => {
+    const externalIds = [...new Set(valid.filter((v) => !v.input.customerId).map((v) => v.input.externalId as string))];
+    const { ids: byExternal, suppressed } = await resolveExternalIds(trx, scope.envId, externalIds, now);
+    const live = await customerQueries.findLiveIds(trx, scope.envId, [
+      ...new Set(valid.flatMap((v) => (v.input.customerId ? [v.input.customerId] : []))),
+    ]);
+
+    const known = await eventQueries.findEventIdsByMessageId(trx, scope.envId, [
+      ...new Set(valid.flatMap((v) => (v.input.messageId ? [v.input.messageId] : []))),
+    ]);
+    const firstByMessage = new Map<string, ValidEvent>();
+    const toInsert: { v: ValidEvent; row: eventQueries.NewEventRow }[] = [];
+    const duplicatesInBatch: ValidEvent[] = [];
+
+    for (const v of valid) {
+      const { customerId: givenId, externalId, messageId } = v.input as TEventInput & { externalId?: string };
+      if (!givenId && externalId !== undefined && suppressed.has(externalId)) {
+        results.push({ index: v.index, id: null, duplicate: false, suppressed: true });
+        continue;
+      }
+      const customerId = givenId ? (live.has(givenId) ? givenId : undefined) : byExternal.get(externalId as string);
+      if (!customerId) {
+        errors.push({ index: v.index, code: 'NOT_FOUND', message: `Customer ${givenId ?? externalId} not found` });
+        continue;
+      }
+      if (messageId) {
+        const stored = known.get(messageId);
+        if (stored) {
+          results.push({ index: v.index, id: stored, duplicate: true, suppressed: false });
+          continue;
+        }
+        if (firstByMessage.has(messageId)) {
+          duplicatesInBatch.push(v);
+          continue;
+        }
+        firstByMessage.set(messageId, v);
+      }
+      toInsert.push({ v, row: eventRow(scope.envId, customerId, v, now) });
+    }
+
+    const customerIds = [...new Set(toInsert.map((t) => t.row.customerId))].sort();
+    await customerQueries.lockCustomerIds(trx, scope.envId, customerIds);
+    const inserted = await eventQueries.insertEvents(
+      trx,
+      toInsert.map((t) => t.row),
+    );
+    // A messageId that a concurrent request stored meanwhile: answer with that event's id.
+    const raced = toInsert.filter((t) => !inserted.has(t.row.id)).map((t) => t.row.messageId as string);
+    const racedIds = await eventQueries.findEventIdsByMessageId(trx, scope.envId, raced);
+    const idByMessage = new Map<string, string>();
+    for (const { v, row } of toInsert) {
+      const stored = inserted.has(row.id);
+      const id = stored ? row.id : (racedIds.get(row.messageId as string) ?? null);
+      if (row.messageId && id) idByMessage.set(row.messageId, id);
+      results.push({ index: v.index, id, duplicate: !stored, suppressed: false });
+    }
+    for (const v of duplicatesInBatch) {
+      results.push({ index: v.index, id: idByMessage.get(v.input.messageId as string) ?? null, duplicate: true, suppressed: false });
+    }
+    await eventQueries.addEventsToAggregates(trx, scope.envId, [...inserted]);
+  });
+  results.sort((a, b) => a.index - b.index);
+  errors.sort((a, b) => a.index - b.index);
+  return { results, errors };
+}

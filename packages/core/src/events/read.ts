@@ -1,0 +1,70 @@
+/** Reading events: the explorer list, one event, and a customer's journey. */
+import { AppError, type TEvent } from '@tenure/contract';
+import { customerQueries, type DB, eventQueries, type Kysely } from '@tenure/db';
+import { parseCustomerRef } from '../customers/refs';
+import { decodeCursor, encodeCursor } from './cursor';
+import { toEvent } from './serialize';
+
+/** `YYYY-MM-DD` means that day's UTC midnight. */
+export function parseTimeBound(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+}
+
+export interface EventListParams {
+  customerId?: string;
+  name?: string;
+  start?: string;
+  end?: string;
+  page: number;
+  limit: number;
+}
+
+export async function listEvents(db: Kysely<DB>, envId: string, p: EventListParams) {
+  let customerId: string | undefined;
+  if (p.customerId) {
+    const key = parseCustomerRef(p.customerId);
+    const row = key ? await customerQueries.findCustomerRow(db, envId, key) : undefined;
+    if (!row) return { events: [], total: 0, page: p.page, limit: p.limit };
+    customerId = row.id;
+  }
+  const filters = { customerId, name: p.name, start: parseTimeBound(p.start), end: parseTimeBound(p.end) };
+  const [rows, total] = await Promise.all([
+    eventQueries.listEventRows(db, envId, filters, (p.page - 1) * p.limit, p.limit),
+    eventQueries.countEventRows(db, envId, filters),
+  ]);
+  return { events: rows.map(toEvent), total, page: p.page, limit: p.limit };
+}
+
+export async function getEvent(db: Kysely<DB>, envId: string, id: string): Promise<TEvent> {
+  const row = id.startsWith('evt_') ? await eventQueries.findEventRow(db, envId, id) : undefined;
+  if (!row) throw new AppError('NOT_FOUND', `Event ${id} not found`);
+  return toEvent(row);
+}
+
+export interface JourneyParams {
+  limit: number;
+  cursor?: string;
+  order: 'asc' | 'desc';
+  start?: string;
+  end?: string;
+  names?: string[];
+}
+
+export async function getJourney(db: Kysely<DB>, envId: string, ref: string, p: JourneyParams) {
+  const key = parseCustomerRef(ref);
+  const customer = key ? await customerQueries.findCustomerRow(db, envId, key) : undefined;
+  if (!customer) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
+  const rows = await eventQueries.journeyRows(db, envId, {
+    customerId: customer.id,
+    limit: p.limit + 1,
+    order: p.order,
+    after: p.cursor ? decodeCursor(p.cursor) : undefined,
+    start: parseTimeBound(p.start),
+    end: parseTimeBound(p.end),
+    names: p.names,
+  });
+  const page = rows.slice(0, p.limit);
+  const last = page.at(-1);
+  return { events: page.map(toEvent), nextCursor: rows.length > p.limit && last ? encodeCursor(last.timestamp, last.id) : null };
+}

@@ -26,7 +26,7 @@ export async function startHarness(): Promise<Harness> {
   await migrateToLatest(database.db);
   const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), port: 0 };
   const app = await buildApp(database, config);
-  await firstRun(database.db, { TENURE_ADMIN_PASSWORD: ADMIN.password });
+  await firstRun(database.db, { TENURE_ADMIN_PASSWORD: ADMIN.password }, { demoCustomers: 0 });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -11,11 +11,16 @@ async function main(): Promise<void> {
   const app = await buildApp(database, config);
   if (applied.length) app.log.info({ applied }, 'migrations applied');
 
-  const setup = await firstRun(database.db);
+  const setup = await firstRun(database.db, process.env, {
+    demoCustomers: 2000,
+    onProgress: (p) =>
+      process.stderr.write(`\r  Generating demo data: ${p.customersDone}/${p.customersTotal} customers, ${p.events} events`),
+  });
   if (setup) {
+    if (setup.seeded) process.stderr.write('\n');
     const password = setup.generatedPassword ?? '(from TENURE_ADMIN_PASSWORD)';
     process.stderr.write(
-      `\n  Tenure first run: workspace "${setup.workspace}" created.\n  Sign in as ${setup.email} with password: ${password}\n  (shown once; set TENURE_ADMIN_PASSWORD to choose it)\n\n`,
+      `\n  Tenure first run: workspace "${setup.workspace}" created${setup.seeded ? ` with ${setup.seeded.customers} demo customers and ${setup.seeded.events} events (generated data)` : ''}.\n  Sign in as ${setup.email} with password: ${password}\n  (shown once; set TENURE_ADMIN_PASSWORD to choose it)\n\n`,
     );
   }
 

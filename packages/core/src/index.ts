@@ -14,6 +14,8 @@ export * from './customers/refs';
 export * from './customers/serialize';
 export * from './customers/update';
 export * from './customers/upsert';
+export * from './demo/generate';
+export * from './demo/seed';
 export * from './events/cursor';
 export * from './events/delete';
 export * from './events/ingest';

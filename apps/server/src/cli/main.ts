@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './accounts';
 import { reportError } from './run';
+import { registerSeedCommand } from './seed';
 
 const program = new Command()
   .name('tenure')
@@ -11,6 +12,7 @@ const program = new Command()
   .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
 
 registerAccountCommands(program);
+registerSeedCommand(program);
 
 const wantsJson = process.argv.includes('--json');
 try {

@@ -3,8 +3,7 @@
  * PGlite, first-run setup, and Debian's chromium driven by playwright-core. Failures save a
  * screenshot under e2e/screenshots/.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createDb, type Database, migrateToLatest } from '@tenure/db';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -28,6 +27,7 @@ export async function startHarness(): Promise<Harness> {
   const app = await buildApp(database, config);
   await firstRun(database.db, { TENURE_ADMIN_PASSWORD: ADMIN.password }, { demoCustomers: 0 });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  // playwright starts every launch with a fresh, temporary profile (its own --user-data-dir).
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -39,7 +39,6 @@ export async function startHarness(): Promise<Harness> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'tenure-chromium-'))}`,
     ],
   });
   return {

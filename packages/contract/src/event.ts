@@ -80,7 +80,7 @@ export const ZEvent = z
     receivedAt: ZIso.meta({ description: 'When Tenure received it' }),
     revenue: z.number().nullable().meta({ description: 'Revenue (negative = refund)' }),
     messageId: z.string().nullable().meta({ description: 'Deduplication id' }),
-    context: z.record(z.string(), z.unknown()).nullable().meta({ description: 'Campaign, clickId, referrer, url' }),
+    context: ZEventContext.nullable(),
   })
   .meta({ id: 'Event', description: 'An event of a customer' });
 export type TEvent = z.infer<typeof ZEvent>;

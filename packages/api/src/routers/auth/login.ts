@@ -1,4 +1,4 @@
-import { hashToken, listMemberships, login, throttleLogin } from '@tenure/core';
+import { clearLoginFailures, hashToken, listMemberships, login, throttleLogin } from '@tenure/core';
 import { publicProcedure } from '../../trpc';
 import { ZLoginInput, ZSessionOutput } from './login.types';
 
@@ -11,6 +11,7 @@ export const loginRoute = publicProcedure
       ...input,
       previousSessionId: ctx.sessionToken ? hashToken(ctx.sessionToken) : null,
     });
+    await clearLoginFailures(input.email);
     ctx.cookies.set(session.token, session.expiresAt);
     const workspaces = await listMemberships(ctx.db, session.userId);
     return { user: session.user, workspaces };

@@ -1,0 +1,41 @@
+/** Routes (history mode). Pages are lazy chunks so the first load only carries the shell. */
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { AppShell } from './app-shell';
+import { RequireAuth } from './require-auth';
+import { RouteError } from './route-error';
+
+const LoginPage = lazy(() => import('../pages/login/login-page'));
+const CustomersPage = lazy(() => import('../pages/customers/customers-page'));
+const CustomerDetailPage = lazy(() => import('../pages/customers/customer-detail-page'));
+const EventsPage = lazy(() => import('../pages/events/events-page'));
+const ImportPage = lazy(() => import('../pages/import/import-page'));
+const ApiKeysPage = lazy(() => import('../pages/api-keys/api-keys-page'));
+const NotFoundPage = lazy(() => import('./not-found-page'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Navigate to="/customers" replace /> },
+          { path: 'customers', element: <CustomersPage /> },
+          { path: 'customers/:id', element: <CustomerDetailPage /> },
+          { path: 'events', element: <EventsPage /> },
+          { path: 'import', element: <ImportPage /> },
+          { path: 'api-keys', element: <ApiKeysPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

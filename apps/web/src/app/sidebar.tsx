@@ -1,0 +1,36 @@
+import { NavLink } from 'react-router-dom';
+import { Icon, type IconName } from '../components/icons';
+
+const NAV: { to: string; label: string; icon: IconName; testId: string }[] = [
+  { to: '/customers', label: 'Customers', icon: 'users', testId: 'nav-customers' },
+  { to: '/events', label: 'Events', icon: 'activity', testId: 'nav-events' },
+  { to: '/import', label: 'Import', icon: 'upload', testId: 'nav-import' },
+  { to: '/api-keys', label: 'API keys', icon: 'key', testId: 'nav-api-keys' },
+];
+
+export function Sidebar() {
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          T
+        </span>
+        <span className="brand-name">Tenure</span>
+      </div>
+      <nav className="nav" aria-label="Main">
+        {NAV.map((item) => (
+          <NavLink key={item.to} to={item.to} className="nav-link" data-testid={item.testId}>
+            <Icon name={item.icon} size={18} />
+            {item.label}
+          </NavLink>
+        ))}
+      </nav>
+      <div className="sidebar-footer">
+        <a href="/api/docs" className="nav-link nav-link-muted" target="_blank" rel="noreferrer">
+          <Icon name="link" size={18} />
+          API docs
+        </a>
+      </div>
+    </aside>
+  );
+}

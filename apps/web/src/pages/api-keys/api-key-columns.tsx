@@ -1,0 +1,89 @@
+/** Columns of the API key table. */
+import type { TApiKey } from '@tenure/api';
+import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
+import { Badge } from '../../components/badge';
+import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
+
+const column = createColumnHelper<TApiKey>();
+
+export function apiKeyColumns(onRevoke: ((key: TApiKey) => void) | null): ColumnDef<TApiKey, never>[] {
+  const columns: ColumnDef<TApiKey, never>[] = [
+    column.display({
+      id: 'name',
+      header: 'Name',
+      cell: ({ row }) => <span className="cell-title">{row.original.name || <span className="muted">Untitled</span>}</span>,
+    }),
+    column.display({
+      id: 'type',
+      header: 'Type',
+      cell: ({ row }) => <Badge tone={row.original.type === 'secret' ? 'violet' : 'blue'}>{row.original.type}</Badge>,
+    }),
+    column.display({
+      id: 'prefix',
+      header: 'Key',
+      cell: ({ row }) => <code className="mono">{row.original.prefix}…</code>,
+    }),
+    column.display({
+      id: 'scopes',
+      header: 'Scopes',
+      meta: { width: '28%' },
+      cell: ({ row }) => {
+        const k = row.original;
+        if (k.type === 'publishable') return <span className="muted small">Ingest events, identify customers</span>;
+        if (!k.scopes) return <Badge tone="amber">All scopes</Badge>;
+        return (
+          <span className="chips">
+            {k.scopes.map((s) => (
+              <code key={s} className="chip">
+                {s}
+              </code>
+            ))}
+          </span>
+        );
+      },
+    }),
+    column.display({
+      id: 'createdAt',
+      header: 'Created',
+      cell: ({ row }) => <time title={formatDateTime(row.original.createdAt)}>{formatDate(row.original.createdAt)}</time>,
+    }),
+    column.display({
+      id: 'lastUsedAt',
+      header: 'Last used',
+      cell: ({ row }) =>
+        row.original.lastUsedAt ? (
+          <time title={formatDateTime(row.original.lastUsedAt)}>{formatRelative(row.original.lastUsedAt)}</time>
+        ) : (
+          <span className="muted">Never</span>
+        ),
+    }),
+    column.display({
+      id: 'status',
+      header: 'Status',
+      cell: ({ row }) =>
+        row.original.revokedAt ? (
+          <Badge tone="red" title={`Revoked ${formatDateTime(row.original.revokedAt)}`}>
+            Revoked
+          </Badge>
+        ) : (
+          <Badge tone="green">Active</Badge>
+        ),
+    }),
+  ];
+  if (onRevoke) {
+    columns.push(
+      column.display({
+        id: 'actions',
+        header: () => <span className="visually-hidden">Actions</span>,
+        meta: { align: 'right' },
+        cell: ({ row }) =>
+          row.original.revokedAt ? null : (
+            <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => onRevoke(row.original)}>
+              Revoke
+            </button>
+          ),
+      }),
+    );
+  }
+  return columns;
+}

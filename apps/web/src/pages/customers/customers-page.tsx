@@ -1,0 +1,136 @@
+/** The customer list: server-side sorting, search, filters and pagination over `customers.list`. */
+import type { CustomerSortKey, TCustomer } from '@tenure/contract';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getCoreRowModel, type SortingState, type Updater, useReactTable } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { DataTable } from '../../components/data-table';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorAlert } from '../../components/error-alert';
+import { PageHeader } from '../../components/page-header';
+import { Pagination } from '../../components/pagination';
+import { errorMessage } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { useCurrent } from '../../lib/session';
+import { useTRPC } from '../../lib/trpc';
+import { customerColumns } from './customer-columns';
+import { CustomerFilters } from './customer-filters';
+import { useCustomerListParams } from './use-customer-list-params';
+
+export default function CustomersPage() {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const { currency } = useCurrent();
+  const { params, update, hasFilters } = useCustomerListParams();
+
+  const list = useQuery({
+    ...trpc.customers.list.queryOptions({
+      page: params.page,
+      limit: params.limit,
+      sortBy: params.sortBy,
+      sortOrder: params.sortOrder,
+      search: params.search || undefined,
+      lifecycleStage: params.lifecycleStage,
+      riskLevel: params.riskLevel,
+      active: params.active,
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const overall = useQuery(trpc.customers.count.queryOptions({}));
+
+  const sorting: SortingState = [{ id: params.sortBy, desc: params.sortOrder === 'desc' }];
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const next = typeof updater === 'function' ? updater(sorting) : updater;
+    const first = next[0];
+    if (first) update({ sortBy: first.id as CustomerSortKey, sortOrder: first.desc ? 'desc' : 'asc' });
+  };
+
+  const columns = useMemo(() => customerColumns(currency), [currency]);
+  const data = useMemo<TCustomer[]>(() => list.data?.customers ?? [], [list.data]);
+  const table = useReactTable({
+    data,
+    columns,
+    getRowId: (c) => c.id,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    state: { sorting },
+    onSortingChange,
+  });
+
+  const total = list.data?.total;
+  const subtitle = overall.isError
+    ? `Could not count customers: ${errorMessage(overall.error)}`
+    : overall.data && hasFilters && total !== undefined
+      ? `${formatNumber(total)} matching of ${formatNumber(overall.data.count)} customers`
+      : overall.data
+        ? `${formatNumber(overall.data.count)} customers`
+        : 'Everyone you send to Tenure, with their health and value';
+
+  return (
+    <div className="stack">
+      <PageHeader
+        title="Customers"
+        subtitle={subtitle}
+        actions={
+          <Link to="/import" className="btn">
+            Import CSV
+          </Link>
+        }
+      />
+      <div className="card">
+        <CustomerFilters params={params} update={update} hasFilters={hasFilters} />
+        {list.isError ? (
+          <div className="card-body">
+            <ErrorAlert error={list.error} title="Could not load customers" onRetry={() => list.refetch()} />
+          </div>
+        ) : (
+          <>
+            <DataTable
+              table={table}
+              loading={list.isPending}
+              stale={list.isPlaceholderData}
+              testId="customers-table"
+              rowTestId="customers-row"
+              skeletonRows={Math.min(params.limit, 12)}
+              onRowClick={(row) => navigate(`/customers/${row.original.id}`)}
+              empty={hasFilters ? <NoMatches /> : <NoCustomers />}
+            />
+            <Pagination
+              page={params.page}
+              limit={params.limit}
+              total={total}
+              noun="customers"
+              onPageChange={(page) => update({ page })}
+              onLimitChange={(limit) => update({ limit })}
+            />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function NoCustomers() {
+  return (
+    <EmptyState icon="users" title="No customers yet">
+      <p>
+        No customers yet — <Link to="/import">import a CSV</Link> or send them through the{' '}
+        <a href="/api/docs" target="_blank" rel="noreferrer">
+          API
+        </a>{' '}
+        (create a key under <Link to="/api-keys">API keys</Link>).
+      </p>
+    </EmptyState>
+  );
+}
+
+function NoMatches() {
+  return (
+    <EmptyState icon="search" title="No matching customers">
+      <p>Try another search or clear the filters.</p>
+    </EmptyState>
+  );
+}

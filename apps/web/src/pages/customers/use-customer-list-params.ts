@@ -1,0 +1,74 @@
+/**
+ * The customer list's page, sort, search and filters live in the URL, so a reload, the back
+ * button from a detail page, or a shared link shows the same list.
+ */
+import { CUSTOMER_SORT_KEYS, type CustomerSortKey, LIFECYCLE_STAGES, RISK_LEVELS } from '@tenure/contract';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { PAGE_SIZES } from '../../components/pagination';
+
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export interface CustomerListParams {
+  page: number;
+  limit: number;
+  sortBy: CustomerSortKey;
+  sortOrder: 'asc' | 'desc';
+  search: string;
+  lifecycleStage?: LifecycleStage;
+  riskLevel?: RiskLevel;
+  active?: 'true' | 'false';
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.find((v) => v === value);
+}
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : fallback;
+}
+
+const DEFAULTS = { page: 1, limit: 20, sortBy: 'createdAt', sortOrder: 'desc', search: '' } as const;
+
+export function useCustomerListParams() {
+  const [searchParams, setSearchParams] = useSearchParams();
+
+  const params = useMemo<CustomerListParams>(() => {
+    const limit = positiveInt(searchParams.get('limit'), DEFAULTS.limit);
+    return {
+      page: positiveInt(searchParams.get('page'), DEFAULTS.page),
+      limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULTS.limit,
+      sortBy: oneOf(CUSTOMER_SORT_KEYS, searchParams.get('sortBy')) ?? DEFAULTS.sortBy,
+      sortOrder: oneOf(['asc', 'desc'] as const, searchParams.get('sortOrder')) ?? DEFAULTS.sortOrder,
+      search: searchParams.get('search') ?? '',
+      lifecycleStage: oneOf(LIFECYCLE_STAGES, searchParams.get('lifecycleStage')),
+      riskLevel: oneOf(RISK_LEVELS, searchParams.get('riskLevel')),
+      active: oneOf(['true', 'false'] as const, searchParams.get('active')),
+    };
+  }, [searchParams]);
+
+  /** Merges changes into the URL; anything but a page change goes back to page 1. */
+  const update = useCallback(
+    (changes: Partial<CustomerListParams>) => {
+      setSearchParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [key, value] of Object.entries(changes)) {
+            const isDefault = value === undefined || value === '' || value === DEFAULTS[key as keyof typeof DEFAULTS];
+            if (isDefault) next.delete(key);
+            else next.set(key, String(value));
+          }
+          if (!('page' in changes)) next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setSearchParams],
+  );
+
+  const hasFilters = Boolean(params.search || params.lifecycleStage || params.riskLevel || params.active);
+  return { params, update, hasFilters };
+}

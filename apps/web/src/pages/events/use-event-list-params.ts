@@ -1,0 +1,75 @@
+/** The events explorer's filters and page live in the URL (shareable, survive reloads). */
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { PAGE_SIZES } from '../../components/pagination';
+
+export interface EventListParams {
+  page: number;
+  limit: number;
+  name: string;
+  customerId: string;
+  /** `YYYY-MM-DD` (UTC days), as the date inputs give them. */
+  start: string;
+  end: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : fallback;
+}
+
+export function useEventListParams() {
+  const [searchParams, setSearchParams] = useSearchParams();
+
+  const params = useMemo<EventListParams>(() => {
+    const limit = positiveInt(searchParams.get('limit'), 20);
+    const date = (key: string) => {
+      const v = searchParams.get(key) ?? '';
+      return DATE.test(v) ? v : '';
+    };
+    return {
+      page: positiveInt(searchParams.get('page'), 1),
+      limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : 20,
+      name: searchParams.get('name') ?? '',
+      customerId: searchParams.get('customerId') ?? '',
+      start: date('start'),
+      end: date('end'),
+    };
+  }, [searchParams]);
+
+  const update = useCallback(
+    (changes: Partial<EventListParams>) => {
+      setSearchParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [key, value] of Object.entries(changes)) {
+            const isDefault = value === '' || value === undefined || (key === 'page' && value === 1) || (key === 'limit' && value === 20);
+            if (isDefault) next.delete(key);
+            else next.set(key, String(value));
+          }
+          if (!('page' in changes)) next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setSearchParams],
+  );
+
+  const hasFilters = Boolean(params.name || params.customerId || params.start || params.end);
+  return { params, update, hasFilters };
+}
+
+/** The list input: whole UTC days, the end day included. */
+export function eventListInput(p: EventListParams) {
+  return {
+    page: p.page,
+    limit: p.limit,
+    name: p.name || undefined,
+    customerId: p.customerId || undefined,
+    start: p.start ? `${p.start}T00:00:00.000Z` : undefined,
+    end: p.end ? `${p.end}T23:59:59.999Z` : undefined,
+  };
+}

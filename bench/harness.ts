@@ -1,0 +1,100 @@
+/** Benchmark plumbing: a PostgreSQL database of its own, a tenant with a raised-limit key, a server process. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApiKey, createWorkspace, requireEnvironment } from '@tenure/core';
+import { apiKeyQueries, createDb, type Database, migrateToLatest } from '@tenure/db';
+import pg from 'pg';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BENCH_DB = 'tenure_bench';
+
+export function benchUrl(): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${BENCH_DB}`;
+  return url.toString();
+}
+
+/** A fresh bench database, migrated. */
+export async function freshPostgres(): Promise<Database> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+  await admin.query(`create database ${BENCH_DB}`);
+  await admin.end();
+  const database = createDb({ databaseUrl: benchUrl(), poolSize: 8 });
+  await migrateToLatest(database.db);
+  return database;
+}
+
+export async function benchTenant(database: Database, slug = `bench-${Date.now().toString(36)}`) {
+  const ws = await createWorkspace(database.db, { slug, name: 'Benchmark (generated data)' });
+  const { environment } = await requireEnvironment(database.db, slug, 'live');
+  const actor = { kind: 'system' as const, workspaceId: ws.id, envId: environment.id, permissions: new Set<never>() };
+  const scope = { envId: environment.id, workspaceId: ws.id, actor };
+  const key = await createApiKey(database.db, { ...scope, mode: 'live' }, { type: 'secret', name: 'bench' });
+  // Benchmarks use raised limits (REST.md): 1M requests per second for this key.
+  await database.db.updateTable('apiKeys').set({ rateLimit: 1_000_000 }).where('id', '=', key.id).execute();
+  void apiKeyQueries;
+  return { slug, scope, key: key.key };
+}
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** Peak resident set size in MB (VmHWM). */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+export async function startServerProcess(env: Record<string, string>, port = 3900): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps/server/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TENURE_DEMO: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error('server exited during start');
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pid: child.pid as number,
+    peakRssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return kb / 1024;
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+export async function postJson(url: string, key: string, body: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+export function table(rows: Record<string, string | number>[]): void {
+  console.table(rows);
+}

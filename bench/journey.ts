@@ -1,0 +1,64 @@
+/**
+ * `npm run bench -- journey`: GET /customers/{id}/journey for a customer with 10,000 events,
+ * first pages and cursor walks, sequential requests through HTTP. Target p99 ≤ 10 ms.
+ */
+import { ingestEvents } from '@tenure/core';
+import { benchTenant, benchUrl, freshPostgres, percentile, startServerProcess, table } from './harness';
+
+const EVENTS = 10_000;
+const REQUESTS = 2000;
+
+export async function benchJourney(): Promise<void> {
+  const database = await freshPostgres();
+  const tenant = await benchTenant(database);
+  const now = Date.now();
+  for (let i = 0; i < EVENTS; i += 1000) {
+    const events = Array.from({ length: 1000 }, (_, k) => ({
+      externalId: 'journey-heavy',
+      name: ['page_viewed', 'feature_used', 'order_completed'][(i + k) % 3],
+      timestamp: new Date(now - (i + k) * 60_000).toISOString(),
+      properties: { n: i + k },
+    }));
+    await ingestEvents(database.db, tenant.scope, events, { publishable: false, pathPrefix: (k) => [k] });
+  }
+  await database.close();
+  const server = await startServerProcess({ DATABASE_URL: benchUrl() });
+  try {
+    const headers = { authorization: `Bearer ${tenant.key}` };
+    const get = async (query: string) => {
+      const started = performance.now();
+      const res = await fetch(`${server.url}/api/v1/customers/ext_journey-heavy/journey?${query}`, { headers });
+      const body = (await res.json()) as { events: unknown[]; nextCursor: string | null };
+      if (res.status !== 200) throw new Error(`journey failed: ${res.status}`);
+      return { ms: performance.now() - started, body };
+    };
+    for (let i = 0; i < 50; i++) await get('limit=50');
+    const first: number[] = [];
+    const walk: number[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < REQUESTS; i++) {
+      first.push((await get('limit=50')).ms);
+      const page = await get(cursor ? `limit=50&cursor=${encodeURIComponent(cursor)}` : 'limit=50');
+      walk.push(page.ms);
+      cursor = page.body.nextCursor;
+    }
+    table([
+      {
+        request: 'first page (limit 50)',
+        requests: REQUESTS,
+        'p50 ms': percentile(first, 50).toFixed(2),
+        'p99 ms': percentile(first, 99).toFixed(2),
+        target: 'p99 ≤ 10',
+      },
+      {
+        request: 'cursor walk (limit 50)',
+        requests: REQUESTS,
+        'p50 ms': percentile(walk, 50).toFixed(2),
+        'p99 ms': percentile(walk, 99).toFixed(2),
+        target: 'p99 ≤ 10',
+      },
+    ]);
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,19 @@
+/** `npm run bench -- <scenario…>`: customers, ingest, journey (default: all). */
+import { benchCustomers } from './customers';
+import { benchIngest } from './ingest';
+import { benchJourney } from './journey';
+
+const SCENARIOS: Record<string, () => Promise<void>> = { customers: benchCustomers, ingest: benchIngest, journey: benchJourney };
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(SCENARIOS);
+for (const name of names) {
+  const scenario = SCENARIOS[name];
+  if (!scenario) {
+    console.error(`unknown scenario "${name}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
+    process.exit(2);
+  }
+  console.log(`\n## ${name} — ${new Date().toISOString()}`);
+  await scenario();
+}
+process.exit(0);

@@ -14,6 +14,6 @@ export function toEvent(row: eventQueries.EventRowView): TEvent {
     receivedAt: row.receivedAt.toISOString(),
     revenue: row.revenueMinor === null ? null : fromMinor(Number(row.revenueMinor)),
     messageId: row.messageId,
-    context: (row.context ?? null) as Record<string, unknown> | null,
+    context: (row.context ?? null) as TEvent['context'],
   };
 }

@@ -2,7 +2,10 @@
  * `npm run bench -- customers`: POST /customers/batch with 10,000 customers (~2 KB of attributes
  * each), 5 runs of new customers and 5 runs updating the same ones, on PostgreSQL. Target p50 ≤ 1.5 s.
  */
-import { benchTenant, freshPostgres, percentile, postJson, startServerProcess, benchUrl, table } from './harness';
+import { newId } from '@tenure/contract';
+import { hashToken } from '@tenure/core';
+import pg from 'pg';
+import { benchTenant, benchUrl, freshPostgres, percentile, postJson, startServerProcess, table } from './harness';
 
 const COUNT = 10_000;
 const RUNS = 5;
@@ -30,6 +33,73 @@ function customer(run: number, i: number, version: number) {
   };
 }
 
+/**
+ * Context, not a target: the same 10,000 rows as one transaction of plain multi-row INSERTs
+ * (1,000 rows each) straight through `pg` — the floor any upsert path sits on with this machine's disk.
+ */
+async function rawInsertFloor(key: string): Promise<Record<string, string | number>> {
+  const client = new pg.Client({ connectionString: benchUrl() });
+  await client.connect();
+  const envId = (await client.query('select environment_id from api_keys where hash = $1', [hashToken(key)])).rows[0].environment_id;
+  const cols = [
+    'id',
+    'environment_id',
+    'external_id',
+    'email',
+    'name',
+    'company',
+    'role',
+    'team_size',
+    'locale',
+    'plan',
+    'attributes',
+    'created_at',
+    'first_seen_at',
+    'updated_at',
+  ];
+  const ms: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const now = new Date();
+    const started = performance.now();
+    await client.query('begin');
+    for (let from = 0; from < COUNT; from += 1000) {
+      const params: unknown[] = [];
+      const values: string[] = [];
+      for (let i = from; i < from + 1000; i++) {
+        const c = customer(100 + run, i, 0);
+        const row = [
+          newId('customer'),
+          envId,
+          c.externalId,
+          c.email,
+          c.name,
+          c.company,
+          c.role,
+          c.teamSize,
+          c.locale,
+          c.plan,
+          JSON.stringify(c.attributes),
+          now,
+          now,
+          now,
+        ];
+        values.push(`(${row.map((_, k) => `$${params.length + k + 1}`).join(',')})`);
+        params.push(...row);
+      }
+      await client.query(`insert into customers (${cols.join(',')}) values ${values.join(',')}`, params);
+    }
+    await client.query('commit');
+    ms.push(performance.now() - started);
+  }
+  await client.end();
+  return {
+    batch: 'baseline: plain multi-row INSERT via pg',
+    runs: ms.map((m) => m.toFixed(0)).join(' / '),
+    'p50 ms': Math.round(percentile(ms, 50)),
+    target: '(context)',
+  };
+}
+
 export async function benchCustomers(): Promise<void> {
   const database = await freshPostgres();
   const { key } = await benchTenant(database);
@@ -52,7 +122,7 @@ export async function benchCustomers(): Promise<void> {
         timings.push({ kind, ms });
       }
     }
-    const rows = (['new', 'update'] as const).map((kind) => {
+    const rows: Record<string, string | number>[] = (['new', 'update'] as const).map((kind) => {
       const ms = timings.filter((t) => t.kind === kind).map((t) => t.ms);
       return {
         batch: `${kind} (${COUNT} × ~${(size / 1024).toFixed(1)} KB)`,
@@ -61,6 +131,7 @@ export async function benchCustomers(): Promise<void> {
         target: '≤ 1500',
       };
     });
+    rows.push(await rawInsertFloor(key));
     table(rows);
     console.log(`server peak RSS: ${server.peakRssMb().toFixed(0)} MB`);
   } finally {

@@ -93,25 +93,30 @@ export interface AttributeRuleOptions {
   label: string;
 }
 
-/** Every rule, returning issues with paths relative to the attributes object. */
-export function attributeIssues(doc: Record<string, unknown>, options: AttributeRuleOptions): Issue[] {
-  const issues: Issue[] = [];
+/**
+ * The limits a merge of valid documents can still break: key counts. Values were checked when
+ * they came in, so a merged document only needs this (cheap) pass.
+ */
+export function attributeCountIssues(doc: Record<string, unknown>, options: AttributeRuleOptions): Issue[] {
   const keys = Object.keys(doc);
+  const issues: Issue[] = [];
   if (keys.length > options.maxKeys) {
     issues.push({ path: [], message: `${options.label} have at most ${options.maxKeys} keys (got ${keys.length})` });
   }
-  let arrayKeys = 0;
-  for (const key of keys) {
-    const value = doc[key];
-    if (Array.isArray(value)) arrayKeys++;
-    checkAttributeValue(key, value, issues);
+  if (options.maxArrayKeys !== null) {
+    let arrayKeys = 0;
+    for (const key of keys) if (Array.isArray(doc[key])) arrayKeys++;
+    if (arrayKeys > options.maxArrayKeys) {
+      issues.push({ path: [], message: `${options.label} have at most ${options.maxArrayKeys} array-valued keys (got ${arrayKeys})` });
+    }
   }
-  if (options.maxArrayKeys !== null && arrayKeys > options.maxArrayKeys) {
-    issues.push({
-      path: [],
-      message: `${options.label} have at most ${options.maxArrayKeys} array-valued keys (got ${arrayKeys})`,
-    });
-  }
+  return issues;
+}
+
+/** Every rule, returning issues with paths relative to the attributes object. */
+export function attributeIssues(doc: Record<string, unknown>, options: AttributeRuleOptions): Issue[] {
+  const issues = attributeCountIssues(doc, options);
+  for (const key of Object.keys(doc)) checkAttributeValue(key, doc[key], issues);
   return issues;
 }
 

@@ -32,11 +32,18 @@ function encodeTime(ms: number): string {
   return out;
 }
 
+// Random bytes are drawn in blocks: one getRandomValues call per 256 ids, not per id.
+const pool = new Uint8Array(4096);
+let poolOffset = pool.length;
+
 function randomChars(count: number): string {
-  const bytes = new Uint8Array(count);
-  globalThis.crypto.getRandomValues(bytes);
+  if (poolOffset + count > pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
   let out = '';
-  for (const b of bytes) out += ALPHABET[b & 31];
+  for (let i = 0; i < count; i++) out += ALPHABET[(pool[poolOffset + i] as number) & 31];
+  poolOffset += count;
   return out;
 }
 

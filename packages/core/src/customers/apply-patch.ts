@@ -1,5 +1,5 @@
 /** PATCH semantics shared by create, upsert, batch and update: omitted fields stay, attributes merge. */
-import { attributeIssues, CUSTOMER_ATTRIBUTE_RULES, newId, type TCustomerInput } from '@tenure/contract';
+import { attributeCountIssues, CUSTOMER_ATTRIBUTE_RULES, newId, type TCustomerInput } from '@tenure/contract';
 import type { CustomerRow, NewCustomerRow } from '@tenure/db';
 
 const PROFILE_FIELDS = ['email', 'name', 'company', 'role', 'teamSize', 'locale', 'plan', 'clickId'] as const;
@@ -57,7 +57,8 @@ export function applyCustomerPatch(state: CustomerState, input: TCustomerInput, 
       if (value === null) delete merged[key];
       else merged[key] = value;
     }
-    const issues = attributeIssues(merged, CUSTOMER_ATTRIBUTE_RULES).map((i) => ({
+    // Input values were validated by the schema; a merge can only break the key counts.
+    const issues = attributeCountIssues(merged, CUSTOMER_ATTRIBUTE_RULES).map((i) => ({
       path: ['attributes', ...i.path].join('.'),
       message: i.message,
     }));

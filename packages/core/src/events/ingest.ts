@@ -3,7 +3,7 @@
  * validate each item, resolve customers (creating unknown external ids, counting suppressed ones),
  * store each messageId once ever, insert, and fold the new events into customer aggregates.
  */
-import { newId, type TEventInput } from '@tenure/contract';
+import { newId, type TEventContext, type TEventInput } from '@tenure/contract';
 import { customerQueries, type DB, eventQueries, type Kysely, suppressionQueries, type Transaction } from '@tenure/db';
 import type { Scope } from '../actor';
 import { emptyCustomer, toWritableRow } from '../customers/apply-patch';
@@ -48,18 +48,70 @@ function eventRow(envId: string, customerId: string, v: ValidEvent, now: Date): 
     environmentId: envId,
     customerId,
     name: input.name,
-    properties: JSON.stringify(input.properties ?? {}),
+    properties: (input.properties ?? {}) as Record<string, unknown>,
     timestamp: v.timestamp,
     receivedAt: now,
     effectiveAt: v.timestamp < now ? v.timestamp : now,
     revenueMinor: input.revenue == null ? null : toMinor(input.revenue),
     messageId: input.messageId ?? null,
-    context: input.context ? JSON.stringify(input.context) : null,
+    context: input.context ?? null,
     isTouchpoint: touch.isTouchpoint,
     touchSource: touch.source,
     touchMedium: touch.medium,
     touchCampaign: touch.campaign,
   };
+}
+
+const effective = (row: eventQueries.NewEventRow) => row.effectiveAt;
+
+/** Per-customer additions of a batch, computed from the rows just inserted. */
+function customerDeltas(rows: eventQueries.NewEventRow[]): eventQueries.CustomerDelta[] {
+  const byCustomer = new Map<string, eventQueries.CustomerDelta>();
+  for (const row of rows) {
+    const at = effective(row);
+    const d = byCustomer.get(row.customerId);
+    if (!d) {
+      byCustomer.set(row.customerId, {
+        customerId: row.customerId,
+        events: 1,
+        revenueMinor: Number(row.revenueMinor ?? 0),
+        firstAt: at,
+        lastAt: at,
+      });
+      continue;
+    }
+    d.events++;
+    d.revenueMinor += Number(row.revenueMinor ?? 0);
+    if (at < d.firstAt) d.firstAt = at;
+    if (at > d.lastAt) d.lastAt = at;
+  }
+  return [...byCustomer.values()];
+}
+
+/** Each customer's earliest new touchpoint by (effective time, id): the acquisition candidate. */
+function earliestTouches(rows: eventQueries.NewEventRow[]): eventQueries.TouchCandidate[] {
+  const best = new Map<string, eventQueries.NewEventRow>();
+  for (const row of rows) {
+    if (!row.isTouchpoint) continue;
+    const current = best.get(row.customerId);
+    const earlier =
+      !current || effective(row) < effective(current) || (effective(row).getTime() === effective(current).getTime() && row.id < current.id);
+    if (earlier) best.set(row.customerId, row);
+  }
+  return [...best.values()].map((row) => {
+    const context = row.context as TEventContext | null;
+    return {
+      customerId: row.customerId,
+      eventId: row.id,
+      at: effective(row),
+      source: row.touchSource ?? null,
+      medium: row.touchMedium ?? null,
+      campaign: row.touchCampaign ?? null,
+      clickId: context?.clickId ?? null,
+      referrer: context?.referrer ?? null,
+      landingUrl: context?.url ?? null,
+    };
+  });
 }
 
 export async function ingestEvents(
@@ -90,7 +142,8 @@ export async function ingestEvents(
       ...new Set(valid.flatMap((v) => (v.input.customerId ? [v.input.customerId] : []))),
     ]);
 
-    const known = await eventQueries.findEventIdsByMessageId(trx, scope.envId, [
+    // Live duplicates surface as insert conflicts below; deleted events' messageIds stay taken.
+    const known = await eventQueries.findTombstonedMessageIds(trx, scope.envId, [
       ...new Set(valid.flatMap((v) => (v.input.messageId ? [v.input.messageId] : []))),
     ]);
     const firstByMessage = new Map<string, ValidEvent>();
@@ -142,7 +195,8 @@ export async function ingestEvents(
     for (const v of duplicatesInBatch) {
       results.push({ index: v.index, id: idByMessage.get(v.input.messageId as string) ?? null, duplicate: true, suppressed: false });
     }
-    await eventQueries.addEventsToAggregates(trx, scope.envId, [...inserted]);
+    const storedRows = toInsert.filter((t) => inserted.has(t.row.id)).map((t) => t.row);
+    await eventQueries.applyCustomerDeltas(trx, scope.envId, customerDeltas(storedRows), earliestTouches(storedRows));
   });
   results.sort((a, b) => a.index - b.index);
   errors.sort((a, b) => a.index - b.index);

@@ -56,7 +56,11 @@ export function CustomerScoresCard({ customer: c, currency }: { customer: TCusto
             <ScoreBar label="Monetary trend" value={c.healthComponents.monetary} />
           </div>
         ) : (
-          <p className="muted small">No health components yet: the customer has no events.</p>
+          <p className="muted small">
+            {c.lastActivityAt
+              ? 'No health components yet: scores have not been computed for this customer.'
+              : 'No health components: the customer has no events yet.'}
+          </p>
         )}
         <div className="score-grid">
           <ScoreBar label="Engagement score" value={c.engagementScore} />

@@ -35,7 +35,10 @@ const ERROR_SCHEMA = {
   example: { code: 'BAD_REQUEST', message: 'Invalid input: limit: Too big', issues: [{ path: 'limit', message: 'Too big' }] },
 } as const;
 
-type Operation = { responses?: Record<string, { description?: string; content?: unknown }> };
+type Operation = {
+  responses?: Record<string, { description?: string; content?: unknown }>;
+  parameters?: { description?: string; schema?: { description?: string } }[];
+};
 
 export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): OpenAPIObject {
   const doc = generateOpenApiDocument(appRouter, {
@@ -61,6 +64,8 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): OpenAPI
   doc.components.schemas = { ...(doc.components.schemas ?? {}), Error: ERROR_SCHEMA as never };
   for (const pathItem of Object.values(doc.paths ?? {})) {
     for (const op of Object.values(pathItem as Record<string, Operation>)) {
+      // A description given on a schema with a default stays on the schema: lift it to the parameter.
+      for (const param of op.parameters ?? []) param.description ??= param.schema?.description;
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         if (Number(status) < 400) continue;
         op.responses![status] = {

@@ -17,9 +17,9 @@ export const ZEventContext = z
       })
       .nullish()
       .meta({ description: 'Campaign parameters' }),
-    clickId: z.string().max(255).nullish().meta({ description: 'An ad or link click id (gclid, fbclid, …)' }),
-    referrer: z.string().max(2048).nullish().meta({ description: 'Referring URL' }),
-    url: z.string().max(2048).nullish().meta({ description: 'URL where the event happened' }),
+    clickId: z.string().max(255).meta({ description: 'An ad or link click id (gclid, fbclid, …)' }).nullish(),
+    referrer: z.string().max(2048).meta({ description: 'Referring URL' }).nullish(),
+    url: z.string().max(2048).meta({ description: 'URL where the event happened' }).nullish(),
   })
   .meta({ id: 'EventContext', description: 'Where the event came from; any campaign field, clickId or referrer makes it a touchpoint' });
 export type TEventContext = z.infer<typeof ZEventContext>;
@@ -73,13 +73,13 @@ export const ZEvent = z
   .object({
     id: z.string().meta({ description: 'Event id', example: 'evt_01jd8x4k7m2r9p3q5s7t9v1w3y' }),
     customerId: z.string().meta({ description: 'Customer id' }),
-    externalId: z.string().nullable().meta({ description: "The customer's externalId" }),
+    externalId: z.string().meta({ description: "The customer's externalId" }).nullable(),
     name: z.string().meta({ description: 'Event name' }),
     properties: z.record(z.string(), z.unknown()).meta({ description: 'Event properties' }),
     timestamp: ZIso.meta({ description: 'When it happened' }),
     receivedAt: ZIso.meta({ description: 'When Tenure received it' }),
-    revenue: z.number().nullable().meta({ description: 'Revenue (negative = refund)' }),
-    messageId: z.string().nullable().meta({ description: 'Deduplication id' }),
+    revenue: z.number().meta({ description: 'Revenue (negative = refund)' }).nullable(),
+    messageId: z.string().meta({ description: 'Deduplication id' }).nullable(),
     context: ZEventContext.nullable(),
   })
   .meta({ id: 'Event', description: 'An event of a customer' });

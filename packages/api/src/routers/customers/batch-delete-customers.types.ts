@@ -13,6 +13,6 @@ export const batchDeleteCustomersMeta = restMeta({
 
 export const ZBatchDeleteCustomersInput = z.strictObject({
   ids: z.array(z.string().min(1).max(300)).min(1).max(10_000).meta({ description: '1–10,000 `cus_…` or `ext_…` references' }),
-  erase: z.boolean().default(false).meta({ description: 'Also erase event payloads and suppress the externalIds' }),
+  erase: z.boolean().meta({ description: 'Also erase event payloads and suppress the externalIds' }).default(false),
 });
 export const ZBatchDeleteCustomersOutput = z.object({ deleted: z.number().int().meta({ description: 'Customers deleted' }) });

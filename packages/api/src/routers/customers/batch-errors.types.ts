@@ -8,7 +8,7 @@ export const ZItemErrors = z
       index: z.number().int().meta({ description: 'Index of the item in the request' }),
       code: z.enum(ERROR_CODES).meta({ description: 'Error code, as the single-item path would answer' }),
       message: z.string().meta({ description: 'What is wrong' }),
-      reason: z.string().optional().meta({ description: 'Domain reason, e.g. SUPPRESSED or FIELD_NOT_ARRAY' }),
+      reason: z.string().meta({ description: 'Domain reason, e.g. SUPPRESSED or FIELD_NOT_ARRAY' }).optional(),
       issues: z
         .array(z.object({ path: z.string(), message: z.string() }))
         .optional()

@@ -15,9 +15,9 @@ export const getJourneyMeta = restMeta({
 
 export const ZGetJourneyInput = z.object({
   id: ZCustomerRef,
-  limit: z.number().int().min(1).max(200).default(50).meta({ description: 'Page size, 1–200' }),
-  cursor: z.string().max(500).optional().meta({ description: 'The previous page’s nextCursor' }),
-  order: z.enum(['desc', 'asc']).default('desc').meta({ description: 'Newest first (desc) or oldest first' }),
+  limit: z.number().int().min(1).max(200).meta({ description: 'Page size, 1–200' }).default(50),
+  cursor: z.string().max(500).meta({ description: 'The previous page’s nextCursor' }).optional(),
+  order: z.enum(['desc', 'asc']).meta({ description: 'Newest first (desc) or oldest first' }).default('desc'),
   start: ZTimeBound.optional(),
   end: ZTimeBound.optional(),
   names: z
@@ -35,5 +35,5 @@ export const ZGetJourneyInput = z.object({
 
 export const ZGetJourneyOutput = z.object({
   events: z.array(ZEvent),
-  nextCursor: z.string().nullable().meta({ description: 'Cursor of the next page; null at the end' }),
+  nextCursor: z.string().meta({ description: 'Cursor of the next page; null at the end' }).nullable(),
 });

@@ -16,7 +16,7 @@ export const ingestEventMeta = restMeta({
 
 export const ZIngestEventInput = ZEventInput;
 export const ZIngestEventOutput = z.object({
-  id: z.string().nullable().meta({ description: 'The stored (or original) event id; null when suppressed' }),
+  id: z.string().meta({ description: 'The stored (or original) event id; null when suppressed' }).nullable(),
   duplicate: z.boolean().meta({ description: 'True when this messageId was already stored' }),
   suppressed: z.boolean().meta({ description: 'True when the externalId was erased' }),
 });

@@ -13,12 +13,12 @@ export const listEventsMeta = restMeta({
 });
 
 export const ZListEventsInput = z.object({
-  customerId: z.string().max(300).optional().meta({ description: 'Only this customer (`cus_…` or `ext_…`)' }),
-  name: z.string().max(50).optional().meta({ description: 'Only events with this name' }),
+  customerId: z.string().max(300).meta({ description: 'Only this customer (`cus_…` or `ext_…`)' }).optional(),
+  name: z.string().max(50).meta({ description: 'Only events with this name' }).optional(),
   start: ZTimeBound.optional(),
   end: ZTimeBound.optional(),
-  page: z.number().int().min(1).default(1).meta({ description: 'Page number, from 1' }),
-  limit: z.number().int().min(1).max(100).default(20).meta({ description: 'Page size, 1–100' }),
+  page: z.number().int().min(1).meta({ description: 'Page number, from 1' }).default(1),
+  limit: z.number().int().min(1).max(100).meta({ description: 'Page size, 1–100' }).default(20),
 });
 
 export const ZListEventsOutput = z.object({

@@ -1,0 +1,76 @@
+/** The environment rate-limit ceiling, the database-down answer, and key isolation across environments. */
+import { createDb, type Database } from '@tenure/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerFor } from '../helpers/caller';
+import { setupTestDb } from '../helpers/db';
+import { createKey, createTenant, staffActor } from '../helpers/fixtures';
+import { api, startTestServer, type TestServer } from '../helpers/server';
+
+let database: Database;
+let server: TestServer;
+
+beforeAll(async () => {
+  database = await setupTestDb();
+  server = await startTestServer(database);
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+describe('environment ceiling', () => {
+  it('is shared by every key of the environment', async () => {
+    const tenant = await createTenant(database.db);
+    await database.db.updateTable('environments').set({ rateLimit: 3 }).where('id', '=', tenant.live.envId).execute();
+    const a = (await createKey(database.db, tenant)).key;
+    const b = (await createKey(database.db, tenant)).key;
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await api(server.url, 'GET', '/api/v1/customers/count', { key: a })).status);
+      statuses.push((await api(server.url, 'GET', '/api/v1/customers/count', { key: b })).status);
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(6);
+    const last = await api(server.url, 'GET', '/api/v1/customers/count', { key: a });
+    expect(last.status).toBe(429);
+    expect(last.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(last.headers.get('retry-after')).toBeTruthy();
+    const otherEnv = (await createKey(database.db, tenant, { mode: 'test' })).key;
+    expect((await api(server.url, 'GET', '/api/v1/customers/count', { key: otherEnv })).status).toBe(200);
+  });
+});
+
+describe('database unavailable', () => {
+  it('answers 503 quickly, with REST.md’s body, on readyz and API routes', async () => {
+    const down = createDb({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none', poolSize: 1 });
+    const broken = await startTestServer(down);
+    try {
+      const started = Date.now();
+      const ready = await api(broken.url, 'GET', '/readyz');
+      expect(ready.status).toBe(503);
+      expect(ready.body.code).toBe('SERVICE_UNAVAILABLE');
+      const call = await api(broken.url, 'GET', '/api/v1/customers', {
+        key: 'sk_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      });
+      expect(call.status).toBe(503);
+      expect(call.body).toEqual({ code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; retry shortly' });
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await broken.close();
+      await down.close();
+    }
+  });
+});
+
+describe('API keys across environments', () => {
+  it('revoking another environment’s key → NOT_FOUND, and the key keeps working', async () => {
+    const tenant = await createTenant(database.db);
+    const other = await createTenant(database.db);
+    const theirs = await createKey(database.db, other);
+    const admin = callerFor(database.db, await staffActor(database.db, tenant, 'admin'));
+    await expect(admin.apiKeys.revoke({ id: theirs.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await api(server.url, 'GET', '/api/v1/customers/count', { key: theirs.key })).status).toBe(200);
+    const testEnvKey = await createKey(database.db, tenant, { mode: 'test' });
+    await expect(admin.apiKeys.revoke({ id: testEnvKey.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await admin.apiKeys.list()).apiKeys.map((k) => k.id)).not.toContain(testEnvKey.id);
+  });
+});

@@ -6,6 +6,7 @@ export * as auditQueries from './queries/audit';
 export * as customerQueries from './queries/customers';
 export * as eventErasureQueries from './queries/events-erasure';
 export * as eventQueries from './queries/events';
+export * as eventReadQueries from './queries/events-read';
 export * as suppressionQueries from './queries/suppressions';
 export * as idempotencyQueries from './queries/idempotency';
 export * as sessionQueries from './queries/sessions';

@@ -1,6 +1,6 @@
 /** Deleting an event (aggregates follow) and recomputing a customer's stored aggregates. */
 import { AppError, type TCustomer } from '@tenure/contract';
-import { customerQueries, type DB, eventQueries, type Kysely } from '@tenure/db';
+import { customerQueries, type DB, eventQueries, eventReadQueries, type Kysely } from '@tenure/db';
 import type { Scope } from '../actor';
 import { audit } from '../audit';
 import { parseCustomerRef } from '../customers/refs';
@@ -8,7 +8,7 @@ import { toCustomer } from '../customers/serialize';
 
 export async function deleteEvent(db: Kysely<DB>, scope: Scope, id: string): Promise<{ deleted: true }> {
   return db.transaction().execute(async (trx) => {
-    const existing = id.startsWith('evt_') ? await eventQueries.findEventRow(trx, scope.envId, id) : undefined;
+    const existing = id.startsWith('evt_') ? await eventReadQueries.findEventRow(trx, scope.envId, id) : undefined;
     if (!existing) throw new AppError('NOT_FOUND', `Event ${id} not found`);
     await customerQueries.lockCustomerIds(trx, scope.envId, [existing.customerId]);
     const customerId = await eventQueries.deleteEventRow(trx, scope.envId, id, new Date());

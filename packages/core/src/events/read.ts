@@ -1,6 +1,6 @@
 /** Reading events: the explorer list, one event, and a customer's journey. */
 import { AppError, type TEvent } from '@tenure/contract';
-import { customerQueries, type DB, eventQueries, type Kysely } from '@tenure/db';
+import { customerQueries, type DB, eventReadQueries, type Kysely } from '@tenure/db';
 import { parseCustomerRef } from '../customers/refs';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toEvent } from './serialize';
@@ -30,14 +30,14 @@ export async function listEvents(db: Kysely<DB>, envId: string, p: EventListPara
   }
   const filters = { customerId, name: p.name, start: parseTimeBound(p.start), end: parseTimeBound(p.end) };
   const [rows, total] = await Promise.all([
-    eventQueries.listEventRows(db, envId, filters, (p.page - 1) * p.limit, p.limit),
-    eventQueries.countEventRows(db, envId, filters),
+    eventReadQueries.listEventRows(db, envId, filters, (p.page - 1) * p.limit, p.limit),
+    eventReadQueries.countEventRows(db, envId, filters),
   ]);
   return { events: rows.map(toEvent), total, page: p.page, limit: p.limit };
 }
 
 export async function getEvent(db: Kysely<DB>, envId: string, id: string): Promise<TEvent> {
-  const row = id.startsWith('evt_') ? await eventQueries.findEventRow(db, envId, id) : undefined;
+  const row = id.startsWith('evt_') ? await eventReadQueries.findEventRow(db, envId, id) : undefined;
   if (!row) throw new AppError('NOT_FOUND', `Event ${id} not found`);
   return toEvent(row);
 }
@@ -55,7 +55,7 @@ export async function getJourney(db: Kysely<DB>, envId: string, ref: string, p: 
   const key = parseCustomerRef(ref);
   const customer = key ? await customerQueries.findCustomerRow(db, envId, key) : undefined;
   if (!customer) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
-  const rows = await eventQueries.journeyRows(db, envId, {
+  const rows = await eventReadQueries.journeyRows(db, envId, {
     customerId: customer.id,
     limit: p.limit + 1,
     order: p.order,

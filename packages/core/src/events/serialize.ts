@@ -1,9 +1,9 @@
 /** The one mapper from an event row to the API's Event object. */
 import type { TEvent } from '@tenure/contract';
-import type { eventQueries } from '@tenure/db';
+import type { eventReadQueries } from '@tenure/db';
 import { fromMinor } from '../money';
 
-export function toEvent(row: eventQueries.EventRowView): TEvent {
+export function toEvent(row: eventReadQueries.EventRowView): TEvent {
   return {
     id: row.id,
     customerId: row.customerId,

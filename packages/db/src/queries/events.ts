@@ -1,4 +1,4 @@
-/** Event queries: set-based inserts with idempotency, per-customer aggregates, lists and journeys. */
+/** Event writes: set-based inserts with idempotency, per-customer aggregates, deletion. */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../types';
 
@@ -185,93 +185,6 @@ export async function recomputeAggregates(trx: Transaction<DB>, envId: string, c
       order by e.effective_at, e.id limit 1
     ) t on true
     where c.environment_id = ${envId} and c.id = k.id`.execute(trx);
-}
-
-const EVENT_COLUMNS = [
-  'events.id',
-  'events.customerId',
-  'customers.externalId',
-  'events.name',
-  'events.properties',
-  'events.timestamp',
-  'events.receivedAt',
-  'events.revenueMinor',
-  'events.messageId',
-  'events.context',
-  'events.isTouchpoint',
-] as const;
-
-export interface EventFilters {
-  customerId?: string;
-  name?: string;
-  start?: Date;
-  end?: Date;
-}
-
-function listBase(db: Kysely<DB>, envId: string, f: EventFilters) {
-  let q = db
-    .selectFrom('events')
-    .innerJoin('customers', 'customers.id', 'events.customerId')
-    .where('events.environmentId', '=', envId)
-    .where('customers.environmentId', '=', envId)
-    .where('customers.deletedAt', 'is', null);
-  if (f.customerId) q = q.where('events.customerId', '=', f.customerId);
-  if (f.name) q = q.where('events.name', '=', f.name);
-  if (f.start) q = q.where('events.timestamp', '>=', f.start);
-  if (f.end) q = q.where('events.timestamp', '<', f.end);
-  return q;
-}
-
-export function listEventRows(db: Kysely<DB>, envId: string, f: EventFilters, offset: number, limit: number) {
-  return listBase(db, envId, f)
-    .select(EVENT_COLUMNS)
-    .orderBy('events.timestamp', 'desc')
-    .orderBy('events.id', 'desc')
-    .offset(offset)
-    .limit(limit)
-    .execute();
-}
-
-export async function countEventRows(db: Kysely<DB>, envId: string, f: EventFilters): Promise<number> {
-  const row = await listBase(db, envId, f).select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
-  return row.count;
-}
-
-export function findEventRow(db: Kysely<DB>, envId: string, id: string) {
-  return listBase(db, envId, {}).select(EVENT_COLUMNS).where('events.id', '=', id).executeTakeFirst();
-}
-
-export type EventRowView = NonNullable<Awaited<ReturnType<typeof findEventRow>>>;
-
-export interface JourneyParams {
-  customerId: string;
-  limit: number;
-  order: 'asc' | 'desc';
-  after?: { timestamp: Date; id: string };
-  start?: Date;
-  end?: Date;
-  names?: string[];
-}
-
-/** One journey page, keyset over (timestamp, id) — stable while events keep arriving. */
-export function journeyRows(db: Kysely<DB>, envId: string, p: JourneyParams) {
-  let q = db
-    .selectFrom('events')
-    .innerJoin('customers', 'customers.id', 'events.customerId')
-    .select(EVENT_COLUMNS)
-    .where('events.environmentId', '=', envId)
-    .where('events.customerId', '=', p.customerId)
-    .where('customers.environmentId', '=', envId);
-  if (p.start) q = q.where('events.timestamp', '>=', p.start);
-  if (p.end) q = q.where('events.timestamp', '<', p.end);
-  if (p.names?.length) q = q.where('events.name', 'in', p.names);
-  if (p.after) {
-    const { timestamp, id } = p.after;
-    q = q.where(({ eb, refTuple, tuple }) =>
-      eb(refTuple('events.timestamp', 'events.id'), p.order === 'asc' ? '>' : '<', tuple(timestamp, id)),
-    );
-  }
-  return q.orderBy('events.timestamp', p.order).orderBy('events.id', p.order).limit(p.limit).execute();
 }
 
 /** Deletes one event, keeping its messageId taken; returns its customer. */

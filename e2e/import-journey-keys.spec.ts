@@ -1,0 +1,73 @@
+import { ingestEvents, requireEnvironment } from '@tenure/core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Harness, signIn, startHarness, withPage } from './harness';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness?.close());
+
+const CSV = [
+  'externalId,email,name,company,plan,Plan Tier',
+  'csv-1,ada@example.com,Ada Import,Acme,pro,gold',
+  'csv-2,not-an-email,Bad Row,Acme,free,silver',
+  'csv-3,grace@example.com,Grace Import,Globex,free,bronze',
+].join('\n');
+
+it('imports a CSV with per-row errors, then shows the journey of an imported customer', async () => {
+  await withPage(harness, 'import-journey', async (page) => {
+    await signIn(page);
+    await page.waitForURL('**/customers');
+    await page.goto('/import');
+    await page.getByTestId('import-file-input').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-result').waitFor();
+    expect((await page.getByTestId('import-created').textContent())?.trim()).toBe('2');
+    const errors = await page.getByTestId('import-errors').textContent();
+    expect(errors).toContain('email');
+
+    const { workspace, environment } = await requireEnvironment(harness.database.db, 'demo', 'live');
+    const scope = {
+      envId: environment.id,
+      workspaceId: workspace.id,
+      actor: { kind: 'system' as const, workspaceId: workspace.id, envId: environment.id, permissions: new Set<never>() },
+    };
+    await ingestEvents(
+      harness.database.db,
+      scope,
+      [
+        { externalId: 'csv-1', name: 'signed_up', context: { campaign: { source: 'newsletter', medium: 'email', name: 'launch' } } },
+        { externalId: 'csv-1', name: 'order_completed', revenue: 42.5 },
+      ],
+      { publishable: false, pathPrefix: (i) => [i] },
+    );
+
+    await page.goto('/customers');
+    await page.getByTestId('customers-search').fill('Ada Import');
+    await expect.poll(() => page.getByTestId('customers-row').count()).toBe(1);
+    await page.getByTestId('customers-row').first().click();
+    await page.getByTestId('customer-detail').waitFor();
+    await page.getByText('order_completed').first().waitFor();
+    await page.getByText('signed_up').first().waitFor();
+    expect(await page.getByTestId('customer-detail').textContent()).toContain('Plan_Tier');
+  });
+});
+
+it('creates an API key and shows it exactly once', async () => {
+  await withPage(harness, 'api-keys', async (page) => {
+    await signIn(page);
+    await page.waitForURL('**/customers');
+    await page.goto('/api-keys');
+    await page.getByTestId('api-keys-create').click();
+    await page.getByTestId('api-keys-create-submit').click();
+    const secret = (await page.getByTestId('api-key-secret').textContent())?.trim() ?? '';
+    expect(secret).toMatch(/^sk_live_[a-z2-7]{52}$/);
+    const res = await fetch(`${harness.url}/api/v1/customers/count`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(res.status).toBe(200);
+    await page.reload();
+    await page.getByText(secret.slice(0, 14)).first().waitFor();
+    expect(await page.content()).not.toContain(secret);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { restMeta } from '../../meta';
+import { batchItem } from '../batch-item';
 import { ZItemErrors } from './batch-errors.types';
 
 export const upsertArrayItemsMeta = restMeta({
@@ -25,7 +26,7 @@ export const deleteArrayItemsMeta = restMeta({
 
 const records = (description: string) =>
   z
-    .array(z.record(z.string(), z.unknown()).meta({ description }))
+    .array(batchItem(description))
     .min(1, 'Send at least one record')
     .max(10_000, 'At most 10,000 records per request');
 

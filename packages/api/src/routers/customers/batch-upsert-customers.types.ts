@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { restMeta } from '../../meta';
+import { batchItem } from '../batch-item';
 import { ZItemErrors } from './batch-errors.types';
 
 export const batchUpsertCustomersMeta = restMeta({
@@ -15,7 +16,7 @@ export const batchUpsertCustomersMeta = restMeta({
 
 export const ZBatchUpsertCustomersInput = z.strictObject({
   customers: z
-    .array(z.record(z.string(), z.unknown()).meta({ description: 'A CustomerInput with externalId; validated per item' }))
+    .array(batchItem('A CustomerInput with externalId; validated per item'))
     .min(1, 'Send at least one customer')
     .max(10_000, 'At most 10,000 customers per request')
     .meta({ description: '1–10,000 customer inputs' }),

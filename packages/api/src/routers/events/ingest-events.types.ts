@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { restMeta } from '../../meta';
+import { batchItem } from '../batch-item';
 import { ZItemErrors } from '../customers/batch-errors.types';
 
 export const ingestEventsMeta = restMeta({
@@ -16,7 +17,7 @@ export const ingestEventsMeta = restMeta({
 
 export const ZIngestEventsInput = z.strictObject({
   events: z
-    .array(z.record(z.string(), z.unknown()).meta({ description: 'An EventInput; validated per item' }))
+    .array(batchItem('An EventInput; validated per item'))
     .min(1, 'Send at least one event')
     .max(1000, 'At most 1,000 events per request')
     .meta({ description: '1–1,000 events' }),

@@ -1,4 +1,5 @@
 /** The AppRouter: one router for the SPA, REST (/api/v1) and the typed client. */
+import { pinBodyCoercion } from './body-coercion';
 import { apiKeysRouter } from './routers/api-keys/router';
 import { authRouter } from './routers/auth/router';
 import { customersRouter } from './routers/customers/router';
@@ -11,6 +12,8 @@ export const appRouter = router({
   customers: customersRouter,
   events: eventsRouter,
 });
+
+pinBodyCoercion(appRouter);
 
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

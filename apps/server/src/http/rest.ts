@@ -94,6 +94,11 @@ export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB> }): vo
   };
 
   const route = async (request: FastifyRequest, reply: FastifyReply) => {
+    const body = request.body;
+    if (request.method !== 'GET' && request.method !== 'DELETE' && body != null && (typeof body !== 'object' || Array.isArray(body))) {
+      // trpc-to-openapi spreads the body into the input, which would turn `[]` or `"x"` into `{}`.
+      throw new AppError('BAD_REQUEST', 'The request body must be a JSON object');
+    }
     const captured = await withIdempotency(opts.db, request, () => runProcedure(request, reply));
     const { 'content-type': _ignored, ...headers } = captured.headers;
     void reply.headers(headers).status(captured.statusCode).type('application/json');

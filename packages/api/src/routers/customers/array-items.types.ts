@@ -25,10 +25,7 @@ export const deleteArrayItemsMeta = restMeta({
 });
 
 const records = (description: string) =>
-  z
-    .array(batchItem(description))
-    .min(1, 'Send at least one record')
-    .max(10_000, 'At most 10,000 records per request');
+  z.array(batchItem(description)).min(1, 'Send at least one record').max(10_000, 'At most 10,000 records per request');
 
 export const ZUpsertArrayItemsInput = z.strictObject({
   records: records('`{ externalId, field, items: [{ id?, … }] }`, validated per record'),

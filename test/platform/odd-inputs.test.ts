@@ -1,0 +1,62 @@
+/** Odd but possible inputs answer clear 4xx errors, never 500, and write nothing. */
+import type { Database } from '@tenure/db';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { setupTestDb } from '../helpers/db';
+import { createKey, createTenant } from '../helpers/fixtures';
+import { api, startTestServer, type TestServer } from '../helpers/server';
+
+let database: Database;
+let server: TestServer;
+let key: string;
+
+beforeAll(async () => {
+  database = await setupTestDb();
+  server = await startTestServer(database);
+  key = (await createKey(database.db, await createTenant(database.db))).key;
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+const json = { 'content-type': 'application/json' };
+
+it.each([
+  ['GET', '/api/v1/customers?limit=abc', undefined],
+  ['GET', '/api/v1/customers?page=99999999999999999999', undefined],
+  ['GET', '/api/v1/customers?sortBy=email', undefined],
+  ['GET', '/api/v1/customers?active=yes', undefined],
+  ['GET', `/api/v1/customers?ids=${Array.from({ length: 101 }, (_, i) => `ext_${i}`).join(',')}`, undefined],
+  ['GET', '/api/v1/events?start=yesterday', undefined],
+  ['GET', '/api/v1/customers/ext_x/journey?cursor=%%%', undefined],
+  ['GET', '/api/v1/customers/ext_x/journey?limit=500', undefined],
+  ['POST', '/api/v1/customers', '[]'],
+  ['POST', '/api/v1/customers', '"text"'],
+  ['POST', '/api/v1/customers', '{"externalId":""}'],
+  ['POST', '/api/v1/customers', '{"externalId":1.5}'],
+  ['POST', '/api/v1/customers', '{"externalId":"a\\u0000b"}'],
+  ['POST', '/api/v1/customers', '{"externalId":"x","attributes":[]}'],
+  ['POST', '/api/v1/customers', '{"externalId":"x","teamSize":-1}'],
+  ['POST', '/api/v1/customers', '{"externalId":"x","createdAt":"not a date"}'],
+  ['POST', '/api/v1/customers/batch', '{"customers":"all"}'],
+  ['POST', '/api/v1/customers/batch', '{"customers":[1,2]}'],
+  ['POST', '/api/v1/customers/batch-delete', '{"ids":[]}'],
+  ['POST', '/api/v1/customers/batch-delete', '{"ids":["ext_a"],"erase":"false"}'],
+  ['POST', '/api/v1/customers', '{"externalId":"x","teamSize":"5"}'],
+  ['POST', '/api/v1/events', '{"externalId":"x","name":"n","revenue":"10"}'],
+  ['POST', '/api/v1/events', '{"externalId":"x","name":"n","timestamp":"2026-13-45T00:00:00Z"}'],
+  ['POST', '/api/v1/events/batch', '{"events":[]}'],
+  ['PATCH', '/api/v1/customers/ext_nobody', '{"name":"x"}'],
+  ['DELETE', '/api/v1/events/not-an-id', undefined],
+])('%s %s %s → 4xx', async (method, path, rawBody) => {
+  const res = await api(server.url, method, path, { key, rawBody, headers: rawBody ? json : {} });
+  expect(res.status).toBeGreaterThanOrEqual(400);
+  expect(res.status).toBeLessThan(500);
+  expect(res.body.code).toBeTruthy();
+  expect(typeof res.body.message).toBe('string');
+});
+
+it('wrote nothing for any of them', async () => {
+  expect((await api(server.url, 'GET', '/api/v1/customers/count', { key })).body).toEqual({ count: 0 });
+  expect((await api(server.url, 'GET', '/api/v1/events', { key })).body.total).toBe(0);
+});

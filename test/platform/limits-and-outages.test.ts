@@ -61,6 +61,19 @@ describe('database unavailable', () => {
   });
 });
 
+describe('API key revocation', () => {
+  it('takes effect at once for a key that was just used', async () => {
+    const tenant = await createTenant(database.db);
+    const { key, id } = await createKey(database.db, tenant);
+    expect((await api(server.url, 'GET', '/api/v1/customers/count', { key })).status).toBe(200);
+    const admin = callerFor(database.db, await staffActor(database.db, tenant, 'admin'));
+    await admin.apiKeys.revoke({ id });
+    const after = await api(server.url, 'GET', '/api/v1/customers/count', { key });
+    expect(after.status).toBe(401);
+    expect(after.body.message).toMatch(/revoked/);
+  });
+});
+
 describe('API keys across environments', () => {
   it('revoking another environment’s key → NOT_FOUND, and the key keeps working', async () => {
     const tenant = await createTenant(database.db);

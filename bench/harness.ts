@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiKey, createWorkspace, requireEnvironment } from '@tenure/core';
-import { apiKeyQueries, createDb, type Database, migrateToLatest } from '@tenure/db';
+import { createDb, type Database, migrateToLatest } from '@tenure/db';
 import pg from 'pg';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,7 +37,6 @@ export async function benchTenant(database: Database, slug = `bench-${Date.now()
   const key = await createApiKey(database.db, { ...scope, mode: 'live' }, { type: 'secret', name: 'bench' });
   // Benchmarks use raised limits (REST.md): 1M requests per second for this key.
   await database.db.updateTable('apiKeys').set({ rateLimit: 1_000_000 }).where('id', '=', key.id).execute();
-  void apiKeyQueries;
   return { slug, scope, key: key.key };
 }
 

@@ -12,7 +12,7 @@ import { demoCustomer, touchOf } from '@tenure/core';
 import { PGlite } from '@electric-sql/pglite';
 import { createDb, migrateToLatest } from '@tenure/db';
 import pg from 'pg';
-import { benchTenant, benchUrl, freshPostgres, postJson, ROOT, startServerProcess, table } from './harness';
+import { benchTenant, benchUrl, freshPostgres, postJson, startServerProcess, table } from './harness';
 
 const CLIENTS = 4;
 const BATCH = 1000;
@@ -181,6 +181,5 @@ async function benchIngestPglite(batches: Record<string, unknown>[][]): Promise<
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    void ROOT;
   }
 }

@@ -6,6 +6,7 @@ import { CUSTOMER_SORT_KEYS, type CustomerSortKey, LIFECYCLE_STAGES, RISK_LEVELS
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PAGE_SIZES } from '../../components/pagination';
+import { applyParamChanges, positiveInt } from '../../lib/url-params';
 
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -23,11 +24,6 @@ export interface CustomerListParams {
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return values.find((v) => v === value);
-}
-
-function positiveInt(value: string | null, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? n : fallback;
 }
 
 const DEFAULTS = { page: 1, limit: 20, sortBy: 'createdAt', sortOrder: 'desc', search: '' } as const;
@@ -52,19 +48,7 @@ export function useCustomerListParams() {
   /** Merges changes into the URL; anything but a page change goes back to page 1. */
   const update = useCallback(
     (changes: Partial<CustomerListParams>) => {
-      setSearchParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(changes)) {
-            const isDefault = value === undefined || value === '' || value === DEFAULTS[key as keyof typeof DEFAULTS];
-            if (isDefault) next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (!('page' in changes)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
+      setSearchParams((prev) => applyParamChanges(prev, changes, DEFAULTS), { replace: true });
     },
     [setSearchParams],
   );

@@ -2,6 +2,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PAGE_SIZES } from '../../components/pagination';
+import { applyParamChanges, positiveInt } from '../../lib/url-params';
 
 export interface EventListParams {
   page: number;
@@ -15,10 +16,7 @@ export interface EventListParams {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function positiveInt(value: string | null, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? n : fallback;
-}
+const DEFAULTS = { page: 1, limit: 20 };
 
 export function useEventListParams() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -41,19 +39,7 @@ export function useEventListParams() {
 
   const update = useCallback(
     (changes: Partial<EventListParams>) => {
-      setSearchParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(changes)) {
-            const isDefault = value === '' || value === undefined || (key === 'page' && value === 1) || (key === 'limit' && value === 20);
-            if (isDefault) next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (!('page' in changes)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
+      setSearchParams((prev) => applyParamChanges(prev, changes, DEFAULTS), { replace: true });
     },
     [setSearchParams],
   );

@@ -26,7 +26,8 @@ async function tenure(...args: string[]): Promise<{ code: number; stdout: string
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('tenure CLI', () => {
+// Every command is a fresh process that opens the database: give the suite room on a loaded machine.
+describe('tenure CLI', { timeout: 120_000 }, () => {
   it('creates a workspace, a user and keys, printing exactly one JSON line each', async () => {
     const ws = await tenure('workspace', 'create', '--slug', slug, '--name', 'CLI Co', '--json');
     expect(ws.code).toBe(0);

@@ -23,7 +23,7 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error('server did not start');
 }
 
-it('finishes an in-flight batch after SIGTERM and exits 0', async () => {
+it('finishes an in-flight batch after SIGTERM and exits 0', { timeout: 120_000 }, async () => {
   const dbUrl = process.env.DATABASE_URL;
   const setup = createDb({ databaseUrl: dbUrl, dataDir });
   await migrateToLatest(setup.db);

@@ -1,7 +1,9 @@
 /** The real HTTP server on an ephemeral port, over the test database. */
 import type { Database } from '@tenure/db';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../apps/server/src/app';
 import { loadConfig } from '../../apps/server/src/config';
+import { setupTestDb } from './db';
 
 export interface TestServer {
   url: string;
@@ -52,4 +54,23 @@ export async function api<T = any>(
     // non-JSON bodies stay text
   }
   return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+export interface HttpFixture {
+  database: Database;
+  server: TestServer;
+}
+
+/** One database and one real HTTP server for a test file, opened before and closed after its tests. */
+export function useHttpFixture(env: Record<string, string> = {}): HttpFixture {
+  const fixture = {} as HttpFixture;
+  beforeAll(async () => {
+    fixture.database = await setupTestDb();
+    fixture.server = await startTestServer(fixture.database, env);
+  });
+  afterAll(async () => {
+    await fixture.server?.close();
+    await fixture.database?.close();
+  });
+  return fixture;
 }

@@ -1,27 +1,15 @@
 /** @tenure/client (the built package) against the real server with a real key. */
 import { createTenureClient } from '@tenure/client';
-import type { Database } from '@tenure/db';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { setupTestDb } from '../helpers/db';
+import { expect, it } from 'vitest';
 import { createKey, createTenant } from '../helpers/fixtures';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { useHttpFixture } from '../helpers/server';
 
-let database: Database;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await setupTestDb();
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const fx = useHttpFixture();
 
 it('upserts, lists and gets customers with full types', async () => {
-  const tenant = await createTenant(database.db);
-  const { key } = await createKey(database.db, tenant);
-  const tenure = createTenureClient({ url: server.url, apiKey: key });
+  const tenant = await createTenant(fx.database.db);
+  const { key } = await createKey(fx.database.db, tenant);
+  const tenure = createTenureClient({ url: fx.server.url, apiKey: key });
   const { customer, created } = await tenure.customers.upsert.mutate({ externalId: 'client-1', name: 'Typed' });
   expect(created).toBe(true);
   const listed = await tenure.customers.list.query({ limit: 5 });
@@ -31,12 +19,12 @@ it('upserts, lists and gets customers with full types', async () => {
 });
 
 it('surfaces REST.md error codes to client callers', async () => {
-  const tenant = await createTenant(database.db);
-  const { key } = await createKey(database.db, tenant, { scopes: ['customers:read'] });
-  const tenure = createTenureClient({ url: server.url, apiKey: key });
+  const tenant = await createTenant(fx.database.db);
+  const { key } = await createKey(fx.database.db, tenant, { scopes: ['customers:read'] });
+  const tenure = createTenureClient({ url: fx.server.url, apiKey: key });
   const error = await tenure.customers.upsert.mutate({ externalId: 'x' }).catch((e) => e);
   expect(error.data.httpStatus).toBe(403);
   expect(error.data.rest).toEqual({ code: 'FORBIDDEN', message: 'Missing permission customers:write' });
-  const bad = createTenureClient({ url: server.url, apiKey: 'sk_live_nope' });
+  const bad = createTenureClient({ url: fx.server.url, apiKey: 'sk_live_nope' });
   await expect(bad.customers.list.query({})).rejects.toMatchObject({ data: { httpStatus: 401 } });
 });

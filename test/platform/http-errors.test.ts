@@ -1,24 +1,14 @@
 /** Fastify's own errors and the platform's promises, over real HTTP. */
-import type { Database } from '@tenure/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestDb } from '../helpers/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createKey, createTenant } from '../helpers/fixtures';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { api, useHttpFixture } from '../helpers/server';
 
-let database: Database;
-let server: TestServer;
+const fx = useHttpFixture({ TENURE_RATE_LIMIT: '5' });
 let key: string;
 
 beforeAll(async () => {
-  database = await setupTestDb();
-  server = await startTestServer(database, { TENURE_RATE_LIMIT: '5' });
-  key = (await createKey(database.db, await createTenant(database.db))).key;
+  key = (await createKey(fx.database.db, await createTenant(fx.database.db))).key;
 });
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
 const noLeak = (body: unknown) => {
   const text = JSON.stringify(body);
   expect(text).not.toMatch(/stack|at .*\.ts|select |insert into|\bdata\b/i);
@@ -26,7 +16,7 @@ const noLeak = (body: unknown) => {
 
 describe('error bodies', () => {
   it('malformed JSON → 400 BAD_REQUEST in REST.md’s body', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/customers', {
+    const res = await api(fx.server.url, 'POST', '/api/v1/customers', {
       key,
       rawBody: '{"externalId":',
       headers: { 'content-type': 'application/json' },
@@ -36,7 +26,7 @@ describe('error bodies', () => {
   });
 
   it('a non-JSON content type → 415', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/customers', {
+    const res = await api(fx.server.url, 'POST', '/api/v1/customers', {
       key,
       rawBody: 'a=b',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -46,13 +36,13 @@ describe('error bodies', () => {
   });
 
   it('a body over 1 MB on an ordinary path → 413', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/customers', { key, body: { externalId: 'big', name: 'x'.repeat(1_100_000) } });
+    const res = await api(fx.server.url, 'POST', '/api/v1/customers', { key, body: { externalId: 'big', name: 'x'.repeat(1_100_000) } });
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('a POST without body or content type is taken as {}', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/customers', { key });
+    const res = await api(fx.server.url, 'POST', '/api/v1/customers', { key });
     expect(res.status).toBe(200);
     expect(res.body.created).toBe(true);
     expect(res.body.customer.externalId).toBeNull();
@@ -60,14 +50,14 @@ describe('error bodies', () => {
 
   it('unknown paths → 404 JSON, inside and outside the API', async () => {
     for (const path of ['/api/v1/nope', '/api/v2/customers', '/trpc-nope']) {
-      const res = await api(server.url, 'GET', path, { key });
+      const res = await api(fx.server.url, 'GET', path, { key });
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('NOT_FOUND');
     }
   });
 
   it('validation errors name dotted paths, with no tRPC internals', async () => {
-    const res = await api(server.url, 'POST', '/api/v1/customers', {
+    const res = await api(fx.server.url, 'POST', '/api/v1/customers', {
       key,
       body: { externalId: 'v', attributes: { 'bad key': 1, list: [{ deep: [{ deeper: [1] }] }] } },
     });
@@ -80,7 +70,7 @@ describe('error bodies', () => {
   });
 
   it('query validation: limit over 100 → 400 with the path', async () => {
-    const res = await api(server.url, 'GET', '/api/v1/customers?limit=101', { key });
+    const res = await api(fx.server.url, 'GET', '/api/v1/customers?limit=101', { key });
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toBe('limit');
   });
@@ -88,25 +78,25 @@ describe('error bodies', () => {
 
 describe('platform headers', () => {
   it('sets x-request-id (echoing a valid incoming one) and security headers', async () => {
-    const res = await api(server.url, 'GET', '/healthz', { headers: { 'x-request-id': 'trace-123' } });
+    const res = await api(fx.server.url, 'GET', '/healthz', { headers: { 'x-request-id': 'trace-123' } });
     expect(res.headers.get('x-request-id')).toBe('trace-123');
-    const other = await api(server.url, 'GET', '/api/v1/customers', { key });
+    const other = await api(fx.server.url, 'GET', '/api/v1/customers', { key });
     expect(other.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/);
     expect(other.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('/readyz reports the database', async () => {
-    const res = await api(server.url, 'GET', '/readyz');
+    const res = await api(fx.server.url, 'GET', '/readyz');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ready');
   });
 
   it('rate limits per key with RateLimit-* and Retry-After headers', async () => {
-    const limited = (await createKey(database.db, await createTenant(database.db))).key;
+    const limited = (await createKey(fx.database.db, await createTenant(fx.database.db))).key;
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof api<any>>> | undefined;
     for (let i = 0; i < 14; i++) {
-      last = await api(server.url, 'GET', '/api/v1/customers?limit=1', { key: limited });
+      last = await api(fx.server.url, 'GET', '/api/v1/customers?limit=1', { key: limited });
       statuses.push(last.status);
     }
     expect(statuses.filter((s) => s === 200).length).toBe(10);
@@ -118,13 +108,13 @@ describe('platform headers', () => {
   });
 
   it('serves the OpenAPI document and the offline docs page', async () => {
-    const doc = await api(server.url, 'GET', '/api/v1/openapi.json');
+    const doc = await api(fx.server.url, 'GET', '/api/v1/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
     expect(doc.body.paths['/customers'].get.responses['401'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
-    const page = await fetch(`${server.url}/api/docs`);
+    const page = await fetch(`${fx.server.url}/api/docs`);
     expect(await page.text()).toContain('swagger-ui-bundle.js');
-    const asset = await fetch(`${server.url}/api/docs/assets/swagger-ui-bundle.js`);
+    const asset = await fetch(`${fx.server.url}/api/docs/assets/swagger-ui-bundle.js`);
     expect(asset.status).toBe(200);
   });
 });

@@ -1,41 +1,30 @@
 /** The environment rate-limit ceiling, the database-down answer, and key isolation across environments. */
-import { createDb, type Database } from '@tenure/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '@tenure/db';
+import { describe, expect, it } from 'vitest';
 import { callerFor } from '../helpers/caller';
-import { setupTestDb } from '../helpers/db';
 import { createKey, createTenant, staffActor } from '../helpers/fixtures';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { api, startTestServer, useHttpFixture } from '../helpers/server';
 
-let database: Database;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await setupTestDb();
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const fx = useHttpFixture();
 
 describe('environment ceiling', () => {
   it('is shared by every key of the environment', async () => {
-    const tenant = await createTenant(database.db);
-    await database.db.updateTable('environments').set({ rateLimit: 3 }).where('id', '=', tenant.live.envId).execute();
-    const a = (await createKey(database.db, tenant)).key;
-    const b = (await createKey(database.db, tenant)).key;
+    const tenant = await createTenant(fx.database.db);
+    await fx.database.db.updateTable('environments').set({ rateLimit: 3 }).where('id', '=', tenant.live.envId).execute();
+    const a = (await createKey(fx.database.db, tenant)).key;
+    const b = (await createKey(fx.database.db, tenant)).key;
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      statuses.push((await api(server.url, 'GET', '/api/v1/customers/count', { key: a })).status);
-      statuses.push((await api(server.url, 'GET', '/api/v1/customers/count', { key: b })).status);
+      statuses.push((await api(fx.server.url, 'GET', '/api/v1/customers/count', { key: a })).status);
+      statuses.push((await api(fx.server.url, 'GET', '/api/v1/customers/count', { key: b })).status);
     }
     expect(statuses.filter((s) => s === 200)).toHaveLength(6);
-    const last = await api(server.url, 'GET', '/api/v1/customers/count', { key: a });
+    const last = await api(fx.server.url, 'GET', '/api/v1/customers/count', { key: a });
     expect(last.status).toBe(429);
     expect(last.body.code).toBe('TOO_MANY_REQUESTS');
     expect(last.headers.get('retry-after')).toBeTruthy();
-    const otherEnv = (await createKey(database.db, tenant, { mode: 'test' })).key;
-    expect((await api(server.url, 'GET', '/api/v1/customers/count', { key: otherEnv })).status).toBe(200);
+    const otherEnv = (await createKey(fx.database.db, tenant, { mode: 'test' })).key;
+    expect((await api(fx.server.url, 'GET', '/api/v1/customers/count', { key: otherEnv })).status).toBe(200);
   });
 });
 
@@ -63,12 +52,12 @@ describe('database unavailable', () => {
 
 describe('API key revocation', () => {
   it('takes effect at once for a key that was just used', async () => {
-    const tenant = await createTenant(database.db);
-    const { key, id } = await createKey(database.db, tenant);
-    expect((await api(server.url, 'GET', '/api/v1/customers/count', { key })).status).toBe(200);
-    const admin = callerFor(database.db, await staffActor(database.db, tenant, 'admin'));
+    const tenant = await createTenant(fx.database.db);
+    const { key, id } = await createKey(fx.database.db, tenant);
+    expect((await api(fx.server.url, 'GET', '/api/v1/customers/count', { key })).status).toBe(200);
+    const admin = callerFor(fx.database.db, await staffActor(fx.database.db, tenant, 'admin'));
     await admin.apiKeys.revoke({ id });
-    const after = await api(server.url, 'GET', '/api/v1/customers/count', { key });
+    const after = await api(fx.server.url, 'GET', '/api/v1/customers/count', { key });
     expect(after.status).toBe(401);
     expect(after.body.message).toMatch(/revoked/);
   });
@@ -76,13 +65,13 @@ describe('API key revocation', () => {
 
 describe('API keys across environments', () => {
   it('revoking another environment’s key → NOT_FOUND, and the key keeps working', async () => {
-    const tenant = await createTenant(database.db);
-    const other = await createTenant(database.db);
-    const theirs = await createKey(database.db, other);
-    const admin = callerFor(database.db, await staffActor(database.db, tenant, 'admin'));
+    const tenant = await createTenant(fx.database.db);
+    const other = await createTenant(fx.database.db);
+    const theirs = await createKey(fx.database.db, other);
+    const admin = callerFor(fx.database.db, await staffActor(fx.database.db, tenant, 'admin'));
     await expect(admin.apiKeys.revoke({ id: theirs.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await api(server.url, 'GET', '/api/v1/customers/count', { key: theirs.key })).status).toBe(200);
-    const testEnvKey = await createKey(database.db, tenant, { mode: 'test' });
+    expect((await api(fx.server.url, 'GET', '/api/v1/customers/count', { key: theirs.key })).status).toBe(200);
+    const testEnvKey = await createKey(fx.database.db, tenant, { mode: 'test' });
     await expect(admin.apiKeys.revoke({ id: testEnvKey.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await admin.apiKeys.list()).apiKeys.map((k) => k.id)).not.toContain(testEnvKey.id);
   });

@@ -1,24 +1,14 @@
 /** Odd but possible inputs answer clear 4xx errors, never 500, and write nothing. */
-import type { Database } from '@tenure/db';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { setupTestDb } from '../helpers/db';
+import { beforeAll, expect, it } from 'vitest';
 import { createKey, createTenant } from '../helpers/fixtures';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { api, useHttpFixture } from '../helpers/server';
 
-let database: Database;
-let server: TestServer;
+const fx = useHttpFixture();
 let key: string;
 
 beforeAll(async () => {
-  database = await setupTestDb();
-  server = await startTestServer(database);
-  key = (await createKey(database.db, await createTenant(database.db))).key;
+  key = (await createKey(fx.database.db, await createTenant(fx.database.db))).key;
 });
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
 const json = { 'content-type': 'application/json' };
 
 it.each([
@@ -49,7 +39,7 @@ it.each([
   ['PATCH', '/api/v1/customers/ext_nobody', '{"name":"x"}'],
   ['DELETE', '/api/v1/events/not-an-id', undefined],
 ])('%s %s %s → 4xx', async (method, path, rawBody) => {
-  const res = await api(server.url, method, path, { key, rawBody, headers: rawBody ? json : {} });
+  const res = await api(fx.server.url, method, path, { key, rawBody, headers: rawBody ? json : {} });
   expect(res.status).toBeGreaterThanOrEqual(400);
   expect(res.status).toBeLessThan(500);
   expect(res.body.code).toBeTruthy();
@@ -57,6 +47,6 @@ it.each([
 });
 
 it('wrote nothing for any of them', async () => {
-  expect((await api(server.url, 'GET', '/api/v1/customers/count', { key })).body).toEqual({ count: 0 });
-  expect((await api(server.url, 'GET', '/api/v1/events', { key })).body.total).toBe(0);
+  expect((await api(fx.server.url, 'GET', '/api/v1/customers/count', { key })).body).toEqual({ count: 0 });
+  expect((await api(fx.server.url, 'GET', '/api/v1/events', { key })).body.total).toBe(0);
 });

@@ -1,33 +1,23 @@
 /** Staff sessions over real HTTP: cookie flags, rotation, logout, Origin check, throttling, roles. */
-import type { Database } from '@tenure/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestDb } from '../helpers/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, PASSWORD, type Tenant } from '../helpers/fixtures';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { useHttpFixture } from '../helpers/server';
 import { createUserInWorkspace } from '@tenure/core';
 
-let database: Database;
-let server: TestServer;
+const fx = useHttpFixture();
 let tenant: Tenant;
 
 beforeAll(async () => {
-  database = await setupTestDb();
-  server = await startTestServer(database);
-  tenant = await createTenant(database.db);
+  tenant = await createTenant(fx.database.db);
 });
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
 async function trpc(path: string, opts: { input?: unknown; cookie?: string; origin?: string | null; env?: string; query?: boolean } = {}) {
   const headers: Record<string, string> = {};
   if (opts.cookie) headers.cookie = opts.cookie;
-  if (opts.origin !== null) headers.origin = opts.origin ?? server.url;
+  if (opts.origin !== null) headers.origin = opts.origin ?? fx.server.url;
   if (opts.env) headers['x-tenure-environment'] = opts.env;
   const res = opts.query
-    ? await fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(opts.input ?? {}))}`, { headers })
-    : await fetch(`${server.url}/trpc/${path}`, {
+    ? await fetch(`${fx.server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(opts.input ?? {}))}`, { headers })
+    : await fetch(`${fx.server.url}/trpc/${path}`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
         body: JSON.stringify(opts.input ?? {}),
@@ -88,12 +78,12 @@ describe('auth', () => {
 
   it('an environment of another workspace → 404; viewers cannot write or manage keys', async () => {
     const { cookie } = await login();
-    const other = await createTenant(database.db);
+    const other = await createTenant(fx.database.db);
     const foreign = await trpc('customers.list', { cookie, env: other.live.envId, query: true });
     expect(foreign.status).toBe(404);
 
     const email = `viewer@${tenant.slug}.test`;
-    await createUserInWorkspace(database.db, { email, password: PASSWORD, workspaceSlug: tenant.slug, role: 'viewer' });
+    await createUserInWorkspace(fx.database.db, { email, password: PASSWORD, workspaceSlug: tenant.slug, role: 'viewer' });
     const viewer = await login(email);
     const read = await trpc('customers.list', { cookie: viewer.cookie, env: tenant.live.envId, query: true });
     expect(read.status).toBe(200);
@@ -105,7 +95,7 @@ describe('auth', () => {
 
   it('members cannot manage keys; admins can create one and see it only once', async () => {
     const member = `member@${tenant.slug}.test`;
-    await createUserInWorkspace(database.db, { email: member, password: PASSWORD, workspaceSlug: tenant.slug, role: 'member' });
+    await createUserInWorkspace(fx.database.db, { email: member, password: PASSWORD, workspaceSlug: tenant.slug, role: 'member' });
     const m = await login(member);
     expect((await trpc('apiKeys.create', { cookie: m.cookie, env: tenant.test.envId, input: { type: 'secret' } })).status).toBe(403);
     const { cookie } = await login();

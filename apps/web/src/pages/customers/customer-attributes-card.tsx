@@ -1,15 +1,15 @@
 import { EmptyState } from '../../components/empty-state';
-import { AttributeValue } from '../../components/attribute-value';
+import { AttributeTable } from '../../components/attribute-table';
 
 export function CustomerAttributesCard({ attributes }: { attributes: Record<string, unknown> }) {
-  const entries = Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b));
+  const count = Object.keys(attributes).length;
   return (
     <div className="card">
       <div className="card-header">
         <h2>Attributes</h2>
-        <span className="muted small">{entries.length} custom fields</span>
+        <span className="muted small">{count} custom fields</span>
       </div>
-      {entries.length === 0 ? (
+      {count === 0 ? (
         <div className="card-body">
           <EmptyState icon="file" title="No custom attributes">
             <p>Attributes sent with the customer (or extra CSV columns) show up here.</p>
@@ -17,18 +17,7 @@ export function CustomerAttributesCard({ attributes }: { attributes: Record<stri
         </div>
       ) : (
         <div className="table-wrap">
-          <table className="table table-kv">
-            <tbody>
-              {entries.map(([key, value]) => (
-                <tr key={key}>
-                  <th className="mono">{key}</th>
-                  <td>
-                    <AttributeValue value={value} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AttributeTable values={attributes} />
         </div>
       )}
     </div>

@@ -1,7 +1,7 @@
 /** Side panel with one event: fields, context (campaign, click, referrer) and properties. */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { AttributeValue } from '../../components/attribute-value';
+import { AttributeTable } from '../../components/attribute-table';
 import { Dialog } from '../../components/dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { RevenueBadge, TouchpointBadge } from '../../components/event-markers';
@@ -82,22 +82,7 @@ function EventDetail({ initial, currency }: { initial: TEvent; currency: string 
       </section>
       <section>
         <h3 className="section-title">Properties</h3>
-        {Object.keys(properties).length === 0 ? (
-          <p className="muted small">No properties.</p>
-        ) : (
-          <table className="table table-kv">
-            <tbody>
-              {Object.entries(properties).map(([key, value]) => (
-                <tr key={key}>
-                  <th className="mono">{key}</th>
-                  <td>
-                    <AttributeValue value={value} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {Object.keys(properties).length === 0 ? <p className="muted small">No properties.</p> : <AttributeTable values={properties} />}
       </section>
       <details>
         <summary>Raw JSON</summary>

@@ -69,9 +69,10 @@ export async function createApiKey(
   return { key, id, prefix };
 }
 
-export async function listApiKeys(db: Kysely<DB>, envId: string, mode: Mode): Promise<ApiKeyView[]> {
-  const rows = await apiKeyQueries.listApiKeys(db, envId);
-  return rows.map((r) => ({
+type ApiKeyRowView = Awaited<ReturnType<typeof apiKeyQueries.listApiKeys>>[number];
+
+function toApiKeyView(r: ApiKeyRowView, mode: Mode): ApiKeyView {
+  return {
     id: r.id,
     name: r.name,
     type: r.type,
@@ -81,7 +82,17 @@ export async function listApiKeys(db: Kysely<DB>, envId: string, mode: Mode): Pr
     createdAt: r.createdAt.toISOString(),
     revokedAt: r.revokedAt?.toISOString() ?? null,
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
-  }));
+  };
+}
+
+export async function listApiKeys(db: Kysely<DB>, envId: string, mode: Mode): Promise<ApiKeyView[]> {
+  return (await apiKeyQueries.listApiKeys(db, envId)).map((r) => toApiKeyView(r, mode));
+}
+
+export async function getApiKey(db: Kysely<DB>, envId: string, mode: Mode, id: string): Promise<ApiKeyView> {
+  const row = await apiKeyQueries.findApiKey(db, envId, id);
+  if (!row) throw new AppError('NOT_FOUND', 'API key not found');
+  return toApiKeyView(row, mode);
 }
 
 export async function revokeApiKey(db: Kysely<DB>, scope: Scope, id: string): Promise<void> {

@@ -1,5 +1,4 @@
-import { createApiKey, listApiKeys, loadEnvironment, revokeApiKey } from '@tenure/core';
-import { AppError } from '@tenure/contract';
+import { createApiKey, getApiKey, listApiKeys, loadEnvironment, revokeApiKey } from '@tenure/core';
 import { z } from 'zod';
 import { router, scoped } from '../../trpc';
 import { ZApiKey, ZCreateApiKeyInput, ZCreateApiKeyOutput, ZRevokeApiKeyInput } from './api-keys.types';
@@ -17,9 +16,7 @@ export const apiKeysRouter = router({
     .mutation(async ({ ctx, input }) => {
       const env = await loadEnvironment(ctx.db, ctx.envId);
       const created = await createApiKey(ctx.db, { ...ctx.scope, mode: env.mode }, input);
-      const apiKey = (await listApiKeys(ctx.db, ctx.envId, env.mode)).find((k) => k.id === created.id);
-      if (!apiKey) throw new AppError('INTERNAL_SERVER_ERROR', 'Created key vanished');
-      return { key: created.key, apiKey };
+      return { key: created.key, apiKey: await getApiKey(ctx.db, ctx.envId, env.mode, created.id) };
     }),
   revoke: manageKeys
     .input(ZRevokeApiKeyInput)

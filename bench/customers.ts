@@ -111,9 +111,9 @@ export async function benchCustomers(): Promise<void> {
     for (const kind of ['new', 'update'] as const) {
       for (let run = 0; run < RUNS; run++) {
         const batchRun = kind === 'new' ? run : 0;
-        const customers = Array.from({ length: COUNT }, (_, i) => customer(batchRun, i, run + 1));
+        const body = JSON.stringify({ customers: Array.from({ length: COUNT }, (_, i) => customer(batchRun, i, run + 1)) });
         const started = performance.now();
-        const res = await postJson(`${server.url}/api/v1/customers/batch`, key, { customers });
+        const res = await postJson(`${server.url}/api/v1/customers/batch`, key, body);
         const ms = performance.now() - started;
         if (res.status !== 200 || res.json.errors.length)
           throw new Error(`batch failed: ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);

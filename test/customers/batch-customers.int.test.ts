@@ -92,4 +92,46 @@ describe('customers.batch', () => {
     expect(await caller.customers.batch({ customers })).toEqual({ created: 0, updated: 2000, errors: [] });
     expect((await caller.customers.count({})).count).toBe(2000);
   });
+
+  it('applies a batch of several write chunks in order, with repeats far apart and errors in every chunk', async () => {
+    const caller = await newCaller();
+    const customers: Record<string, unknown>[] = Array.from({ length: 2600 }, (_, i) => ({ externalId: `c-${i}`, attributes: { i } }));
+    customers[5] = { externalId: 'twice', name: 'first', attributes: { a: 1 } };
+    customers[2400] = { externalId: 'twice', name: 'last', attributes: { b: 2 } };
+    for (const bad of [10, 1500, 2599]) customers[bad] = { externalId: `bad-${bad}`, email: 'nope' };
+    const res = await caller.customers.batch({ customers });
+    expect(res.errors.map((e) => [e.index, e.issues?.[0]?.path])).toEqual([
+      [10, 'customers.10.email'],
+      [1500, 'customers.1500.email'],
+      [2599, 'customers.2599.email'],
+    ]);
+    expect(res).toMatchObject({ created: 2600 - 3 - 1, updated: 1 });
+    expect((await caller.customers.get({ id: 'ext_twice' })).customer).toMatchObject({ name: 'last', attributes: { a: 1, b: 2 } });
+    expect((await caller.customers.count({})).count).toBe(2596);
+  });
+
+  it('counts an item that changes nothing as updated without rewriting the customer', async () => {
+    const caller = await newCaller();
+    const item = { externalId: 'same', name: 'Same', attributes: { plan: 'pro', tags: ['a', { id: 1, n: 2 }] } };
+    await caller.customers.batch({ customers: [item] });
+    const before = (await caller.customers.get({ id: 'ext_same' })).customer;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await caller.customers.batch({ customers: [item] })).toEqual({ created: 0, updated: 1, errors: [] });
+    expect((await caller.customers.get({ id: 'ext_same' })).customer.updatedAt).toBe(before.updatedAt);
+    await caller.customers.batch({ customers: [{ ...item, attributes: { plan: 'team' } }] });
+    const after = (await caller.customers.get({ id: 'ext_same' })).customer;
+    expect(after.updatedAt > before.updatedAt).toBe(true);
+    expect(after.attributes).toEqual({ plan: 'team', tags: ['a', { id: 1, n: 2 }] });
+  });
+
+  it('reports an invalid item for an erased externalId as invalid, a valid one as suppressed', async () => {
+    const caller = await newCaller();
+    await caller.customers.upsert({ externalId: 'erased' });
+    await caller.customers.delete({ id: 'ext_erased', erase: 'true' });
+    const res = await caller.customers.batch({ customers: [{ externalId: 'erased', email: 'nope' }, { externalId: 'erased' }] });
+    expect(res.errors).toEqual([
+      expect.objectContaining({ index: 0, code: 'BAD_REQUEST' }),
+      expect.objectContaining({ index: 1, code: 'CONFLICT', reason: 'SUPPRESSED' }),
+    ]);
+  });
 });

@@ -13,3 +13,4 @@ export * as sessionQueries from './queries/sessions';
 export * as userQueries from './queries/users';
 export * as workspaceQueries from './queries/workspaces';
 export { sql, type Kysely, type Transaction } from 'kysely';
+export type { CustomerWrite } from './queries/customers';

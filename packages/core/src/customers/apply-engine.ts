@@ -2,12 +2,14 @@
  * The set-based write engine behind every customer write keyed by external id (upsert, batch,
  * array items): lock the existing rows of the whole batch (`SELECT … FOR UPDATE`), apply each item
  * in index order in memory, then write new rows with one INSERT … ON CONFLICT DO NOTHING and
- * existing rows with one upsert by id per chunk of 1,000. A new external id that a concurrent
- * writer created meanwhile is retried as an update, so racing creates make one customer, no error.
+ * changed existing rows with one UPDATE per chunk of 1,000 (an item that changes nothing writes
+ * nothing). Chunks are pipelined: chunk n+1 is applied in JavaScript while PostgreSQL writes chunk n.
+ * A new external id that a concurrent writer created meanwhile is retried as an update, so racing
+ * creates make one customer, no error.
  */
 import { AppError, type ErrorIssue, type ErrorReason } from '@tenure/contract';
 import { type CustomerRow, customerQueries, type DB, suppressionQueries, type Transaction } from '@tenure/db';
-import { type CustomerState, emptyCustomer, stateFromRow, toWritableRow } from './apply-patch';
+import { type CustomerState, emptyCustomer, sameCustomer, stateFromRow, toWritableRow } from './apply-patch';
 
 const CHUNK = 1000;
 const MAX_ATTEMPTS = 5;
@@ -39,6 +41,12 @@ export interface EngineOutcome {
   results: Map<number, { row: CustomerState; created: boolean }>;
 }
 
+/** A promise whose rejection is handled where it is awaited later, not reported as unhandled meanwhile. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 export function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -58,6 +66,8 @@ function groupByExternalId(items: EngineItem[]): Map<string, EngineItem[]> {
 interface GroupResult {
   externalId: string;
   isNew: boolean;
+  /** Whether the final state differs from the stored row (always true for new customers). */
+  changed: boolean;
   state: CustomerState;
   applied: { index: number; created: boolean }[];
   errors: ItemError[];
@@ -66,7 +76,7 @@ interface GroupResult {
 function applyGroup(envId: string, externalId: string, row: CustomerRow | undefined, group: EngineItem[], now: Date): GroupResult {
   let state = row ? stateFromRow(row) : emptyCustomer(envId, now, externalId);
   let exists = !!row;
-  const result: GroupResult = { externalId, isNew: !row, state, applied: [], errors: [] };
+  const result: GroupResult = { externalId, isNew: !row, changed: false, state, applied: [], errors: [] };
   for (const item of group) {
     if (!exists && !item.createIfMissing) continue;
     const outcome = item.apply(state, now);
@@ -80,6 +90,7 @@ function applyGroup(envId: string, externalId: string, row: CustomerRow | undefi
     exists = true;
   }
   result.state = state;
+  result.changed = result.applied.length > 0 && (!row || !sameCustomer(stateFromRow(row), state));
   return result;
 }
 
@@ -92,6 +103,11 @@ export async function applyToCustomers(trx: Transaction<DB>, envId: string, item
   for (const externalId of suppressed) {
     for (const item of pending.get(externalId) ?? []) {
       if (!item.createIfMissing) continue;
+      const invalid = item.apply(emptyCustomer(envId, now, externalId), now);
+      if ('error' in invalid) {
+        outcome.errors.push({ index: item.index, ...invalid.error });
+        continue;
+      }
       outcome.errors.push({
         index: item.index,
         code: 'CONFLICT',
@@ -108,21 +124,43 @@ export async function applyToCustomers(trx: Transaction<DB>, envId: string, item
     for (const part of chunks([...pending.keys()], CHUNK)) {
       for (const row of await customerQueries.lockCustomersByExternalId(trx, envId, part)) existing.set(row.externalId as string, row);
     }
-    const groups = [...pending].map(([externalId, group]) => applyGroup(envId, externalId, existing.get(externalId), group, now));
-    const changed = groups.filter((g) => g.applied.length > 0);
-    const updates = changed.filter((g) => !g.isNew).map((g) => toWritableRow(g.state));
-    for (const part of chunks(updates, CHUNK)) await customerQueries.updateCustomerRows(trx, part);
-
+    const groups: GroupResult[] = [];
+    const writes: Promise<unknown>[] = [];
+    const inserts: { part: GroupResult[]; inserted: Promise<Set<string>> }[] = [];
+    for (const part of chunks([...pending], CHUNK)) {
+      const applied = part.map(([externalId, group]) => applyGroup(envId, externalId, existing.get(externalId), group, now));
+      groups.push(...applied);
+      const updates = applied.filter((g) => g.changed && !g.isNew);
+      if (updates.length)
+        writes.push(
+          settled(
+            customerQueries.updateCustomerRows(
+              trx,
+              envId,
+              updates.map((g) => toWritableRow(g.state)),
+            ),
+          ),
+        );
+      const news = applied.filter((g) => g.changed && g.isNew);
+      if (news.length) {
+        const inserted = settled(
+          customerQueries.insertCustomerRows(
+            trx,
+            envId,
+            news.map((g) => toWritableRow(g.state)),
+          ),
+        );
+        inserts.push({ part: news, inserted });
+        writes.push(inserted);
+      }
+      // Let the statements go out before applying the next chunk.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(writes);
     const raced = new Set<string>();
-    for (const part of chunks(
-      changed.filter((g) => g.isNew),
-      CHUNK,
-    )) {
-      const inserted = await customerQueries.insertCustomerRows(
-        trx,
-        part.map((g) => toWritableRow(g.state)),
-      );
-      for (const g of part) if (!inserted.has(g.state.id)) raced.add(g.externalId);
+    for (const { part, inserted } of inserts) {
+      const ids = await inserted;
+      for (const g of part) if (!ids.has(g.state.id)) raced.add(g.externalId);
     }
 
     const next = new Map<string, EngineItem[]>();

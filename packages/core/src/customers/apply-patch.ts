@@ -1,6 +1,7 @@
 /** PATCH semantics shared by create, upsert, batch and update: omitted fields stay, attributes merge. */
+import { isDeepStrictEqual } from 'node:util';
 import { attributeCountIssues, CUSTOMER_ATTRIBUTE_RULES, newId, type TCustomerInput } from '@tenure/contract';
-import type { CustomerRow, NewCustomerRow } from '@tenure/db';
+import type { CustomerRow, CustomerWrite, NewCustomerRow } from '@tenure/db';
 
 const PROFILE_FIELDS = ['email', 'name', 'company', 'role', 'teamSize', 'locale', 'plan', 'clickId'] as const;
 
@@ -9,6 +10,7 @@ export type CustomerState = Omit<NewCustomerRow, 'attributes'> & {
   attributes: Record<string, unknown>;
   createdAt: Date;
   firstSeenAt: Date;
+  updatedAt: Date;
   firstEventAt?: Date | null;
   acqEventId?: string | null;
 };
@@ -75,8 +77,20 @@ export function applyCustomerPatch(state: CustomerState, input: TCustomerInput, 
   return { state: next, issues: [] };
 }
 
+const COMPARED_FIELDS = [...PROFILE_FIELDS, 'externalId', 'acqClickId'] as const;
+
+/** Whether a write would change nothing a reader can see (`updatedAt` aside): then it is skipped. */
+export function sameCustomer(before: CustomerState, after: CustomerState): boolean {
+  return (
+    COMPARED_FIELDS.every((f) => (before[f] ?? null) === (after[f] ?? null)) &&
+    before.createdAt.getTime() === after.createdAt.getTime() &&
+    before.firstSeenAt.getTime() === after.firstSeenAt.getTime() &&
+    isDeepStrictEqual(before.attributes, after.attributes)
+  );
+}
+
 /** The columns a customer write sets (computed columns keep their values or defaults). */
-export function toWritableRow(state: CustomerState): NewCustomerRow {
+export function toWritableRow(state: CustomerState): CustomerWrite {
   return {
     id: state.id,
     environmentId: state.environmentId,
@@ -89,7 +103,7 @@ export function toWritableRow(state: CustomerState): NewCustomerRow {
     locale: state.locale ?? null,
     plan: state.plan ?? null,
     clickId: state.clickId ?? null,
-    attributes: JSON.stringify(state.attributes),
+    attributes: state.attributes,
     acqClickId: state.acqClickId ?? null,
     createdAt: state.createdAt,
     firstSeenAt: state.firstSeenAt,

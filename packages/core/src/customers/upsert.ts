@@ -1,5 +1,5 @@
 /** Create and upsert customers (`POST /customers`, `POST /customers/batch`) on the write engine. */
-import { AppError, type ErrorIssue, formatPath, type TCustomer, type TCustomerInput, ZCustomerInput } from '@tenure/contract';
+import { AppError, type ErrorIssue, formatPath, type TCustomer, type TCustomerInput, ZCustomerInput, ZExternalId } from '@tenure/contract';
 import { customerQueries, type DB, type Kysely } from '@tenure/db';
 import type { Scope } from '../actor';
 import { audit } from '../audit';
@@ -49,7 +49,7 @@ export async function createCustomer(db: Kysely<DB>, scope: Scope, input: TCusto
     const now = new Date();
     const { state, issues } = applyCustomerPatch(emptyCustomer(scope.envId, now, null), input, now);
     if (issues.length) throw new AppError('BAD_REQUEST', 'Invalid customer attributes', { issues });
-    await customerQueries.insertCustomerRows(trx, [toWritableRow(state)]);
+    await customerQueries.insertCustomerRows(trx, scope.envId, [toWritableRow(state)]);
     const row = await customerQueries.findCustomerRow(trx, scope.envId, { id: state.id });
     if (!row) throw new AppError('INTERNAL_SERVER_ERROR', 'Created customer vanished');
     await audit(trx, scope.actor, { action: 'customer.created', targetType: 'customer', targetId: row.id });
@@ -61,6 +61,44 @@ export interface BatchResult {
   created: number;
   updated: number;
   errors: ItemError[];
+}
+
+type ParsedItem = { input: KeyedInput } | { error: Omit<ItemError, 'index'> };
+
+function invalidItem(issues: ErrorIssue[]): { error: Omit<ItemError, 'index'> } {
+  return { error: { code: 'BAD_REQUEST', message: `Invalid customer: ${issues[0]?.path}: ${issues[0]?.message}`, issues } };
+}
+
+/** One batch item through the full schema; errors carry `customers.<i>.…` paths. */
+function parseBatchItem(raw: unknown, index: number, allowCreatedAt: boolean): ParsedItem {
+  const parsed = ZCustomerInput.safeParse(raw);
+  if (!parsed.success) {
+    return invalidItem(parsed.error.issues.map((i) => ({ path: formatPath(['customers', index, ...i.path]), message: i.message })));
+  }
+  const input = allowCreatedAt ? parsed.data : { ...parsed.data, createdAt: undefined };
+  if (input.externalId === undefined) {
+    const path = formatPath(['customers', index, 'externalId']);
+    return invalidItem([{ path, message: 'externalId is required in a batch' }]);
+  }
+  return { input: { ...input, externalId: input.externalId } };
+}
+
+/**
+ * A batch item keyed by its (valid) externalId and validated in full only when the engine applies
+ * it: the engine applies chunk n+1 while chunk n is being written, so validation overlaps the writes.
+ */
+function lazyBatchItem(index: number, externalId: string, raw: unknown, allowCreatedAt: boolean): EngineItem {
+  let parsed: ParsedItem | undefined;
+  return {
+    index,
+    externalId,
+    createIfMissing: true,
+    apply(state, now) {
+      parsed ??= parseBatchItem(raw, index, allowCreatedAt);
+      if ('error' in parsed) return parsed;
+      return upsertItem(index, parsed.input, ['customers', index]).apply(state, now);
+    },
+  };
 }
 
 /**
@@ -76,24 +114,13 @@ export async function batchUpsertCustomers(
   const engineItems: EngineItem[] = [];
   const invalid: ItemError[] = [];
   items.forEach((raw, index) => {
-    const parsed = ZCustomerInput.safeParse(raw);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: formatPath(['customers', index, ...i.path]), message: i.message }));
-      invalid.push({ index, code: 'BAD_REQUEST', message: `Invalid customer: ${issues[0]?.path}: ${issues[0]?.message}`, issues });
+    const key = ZExternalId.safeParse((raw as { externalId?: unknown } | null)?.externalId);
+    if (key.success && typeof raw === 'object' && raw !== null) {
+      engineItems.push(lazyBatchItem(index, key.data, raw, options.allowCreatedAt));
       return;
     }
-    const input = options.allowCreatedAt ? parsed.data : { ...parsed.data, createdAt: undefined };
-    if (input.externalId === undefined) {
-      const path = formatPath(['customers', index, 'externalId']);
-      invalid.push({
-        index,
-        code: 'BAD_REQUEST',
-        message: `Invalid customer: ${path}: externalId is required in a batch`,
-        issues: [{ path, message: 'externalId is required in a batch' }],
-      });
-      return;
-    }
-    engineItems.push(upsertItem(index, { ...input, externalId: input.externalId }, ['customers', index]));
+    const parsed = parseBatchItem(raw, index, options.allowCreatedAt);
+    if ('error' in parsed) invalid.push({ index, ...parsed.error });
   });
   const outcome = await db.transaction().execute(async (trx) => {
     const result = await applyToCustomers(trx, scope.envId, engineItems);

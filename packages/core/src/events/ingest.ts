@@ -33,6 +33,7 @@ async function resolveExternalIds(trx: Transaction<DB>, envId: string, externalI
   if (missing.length) {
     await customerQueries.insertCustomerRows(
       trx,
+      envId,
       missing.map((e) => toWritableRow(emptyCustomer(envId, now, e))),
     );
     for (const [e, id] of await customerQueries.findIdsByExternalId(trx, envId, missing)) ids.set(e, id);

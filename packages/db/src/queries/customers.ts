@@ -1,6 +1,6 @@
 /** Customer queries. Every function takes the environment id and puts it first in the WHERE clause. */
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
-import type { CustomerRow, DB, NewCustomerRow } from '../types';
+import type { CustomerRow, DB } from '../types';
 
 export type CustomerSort = 'createdAt' | 'lastActivityAt' | 'health' | 'ltv' | 'name';
 
@@ -183,49 +183,84 @@ export async function softDeleteCustomers(trx: Transaction<DB>, envId: string, i
   return Number(result.numUpdatedRows);
 }
 
-/**
- * Inserts new customers; a row whose external id a concurrent writer created first is skipped.
- * Returns the ids that were inserted.
- */
-export async function insertCustomerRows(trx: Transaction<DB>, rows: NewCustomerRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await trx
-    .insertInto('customers')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['environmentId', 'externalId']).where('deletedAt', 'is', null).where('externalId', 'is not', null).doNothing(),
-    )
-    .returning('id')
-    .execute();
-  return new Set(inserted.map((r) => r.id));
+/** A whole customer row as every write sets it; the computed columns keep their values or defaults. */
+export interface CustomerWrite {
+  id: string;
+  environmentId: string;
+  externalId: string | null;
+  email: string | null;
+  name: string | null;
+  company: string | null;
+  role: string | null;
+  teamSize: number | null;
+  locale: string | null;
+  plan: string | null;
+  clickId: string | null;
+  attributes: Record<string, unknown>;
+  acqClickId: string | null;
+  createdAt: Date;
+  firstSeenAt: Date;
+  updatedAt: Date;
 }
 
-/** The profile columns a write may change. */
-export const WRITABLE_COLUMNS = [
-  'externalId',
-  'email',
-  'name',
-  'company',
-  'role',
-  'teamSize',
-  'locale',
-  'plan',
-  'clickId',
-  'attributes',
-  'createdAt',
-  'firstSeenAt',
-  'acqClickId',
-  'updatedAt',
-] as const;
+/**
+ * The rows as one jsonb parameter (`jsonb_to_recordset`): for 1,000 customers this binds one value
+ * instead of 16,000, and the attributes documents are parsed once, inside PostgreSQL.
+ */
+function recordset(rows: CustomerWrite[]) {
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      environment_id: r.environmentId,
+      external_id: r.externalId,
+      email: r.email,
+      name: r.name,
+      company: r.company,
+      role: r.role,
+      team_size: r.teamSize,
+      locale: r.locale,
+      plan: r.plan,
+      click_id: r.clickId,
+      attributes: r.attributes,
+      acq_click_id: r.acqClickId,
+      created_at: r.createdAt,
+      first_seen_at: r.firstSeenAt,
+      updated_at: r.updatedAt,
+    })),
+  );
+  return sql`jsonb_to_recordset(${json}::jsonb) as x(id text, environment_id text, external_id text, email text, name text,
+    company text, role text, team_size integer, locale text, plan text, click_id text, attributes jsonb, acq_click_id text,
+    created_at timestamptz, first_seen_at timestamptz, updated_at timestamptz)`;
+}
 
-/** Writes full rows of existing (locked) customers in one statement per chunk. */
-export async function updateCustomerRows(trx: Transaction<DB>, rows: NewCustomerRow[]): Promise<void> {
+/**
+ * Inserts new customers of one environment; a row whose external id a concurrent writer created
+ * first is skipped. Returns the ids that were inserted.
+ */
+export async function insertCustomerRows(trx: Transaction<DB>, envId: string, rows: CustomerWrite[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await sql<{ id: string }>`
+    insert into customers (id, environment_id, external_id, email, name, company, role, team_size, locale, plan, click_id,
+      attributes, acq_click_id, created_at, first_seen_at, updated_at)
+    select id, environment_id, external_id, email, name, company, role, team_size, locale, plan, click_id,
+      attributes, acq_click_id, created_at, first_seen_at, updated_at
+    from ${recordset(rows)}
+    where x.environment_id = ${envId}
+    on conflict (environment_id, external_id) where deleted_at is null and external_id is not null do nothing
+    returning id`.execute(trx);
+  return new Set(inserted.rows.map((r) => r.id));
+}
+
+/** Writes the profile columns of existing (locked) customers of one environment in one statement. */
+export async function updateCustomerRows(trx: Transaction<DB>, envId: string, rows: CustomerWrite[]): Promise<void> {
   if (rows.length === 0) return;
-  await trx
-    .insertInto('customers')
-    .values(rows)
-    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(WRITABLE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-    .execute();
+  await sql`
+    update customers c set
+      external_id = x.external_id, email = x.email, name = x.name, company = x.company, role = x.role,
+      team_size = x.team_size, locale = x.locale, plan = x.plan, click_id = x.click_id, attributes = x.attributes,
+      acq_click_id = x.acq_click_id, created_at = x.created_at, first_seen_at = x.first_seen_at, updated_at = x.updated_at
+    from ${recordset(rows)}
+    where c.environment_id = ${envId} and c.id = x.id`.execute(trx);
 }
 
 /** Locks customers in id order, so concurrent batches touching the same customers cannot deadlock. */

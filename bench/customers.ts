@@ -100,6 +100,42 @@ async function rawInsertFloor(key: string): Promise<Record<string, string | numb
   };
 }
 
+/**
+ * Context, not a target: UPDATE of the attributes of 10,000 existing customers straight through
+ * `pg`, one statement per 1,000 rows, one transaction — what an update batch stands on.
+ */
+async function rawUpdateFloor(key: string): Promise<Record<string, string | number>> {
+  const client = new pg.Client({ connectionString: benchUrl() });
+  await client.connect();
+  const envId = (await client.query('select environment_id from api_keys where hash = $1', [hashToken(key)])).rows[0].environment_id;
+  const ms: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    await client.query('begin');
+    for (let from = 0; from < COUNT; from += 1000) {
+      const rows = Array.from({ length: 1000 }, (_, k) => {
+        const c = customer(0, from + k, 100 + run);
+        return { external_id: c.externalId, attributes: c.attributes };
+      });
+      await client.query(
+        `update customers c set attributes = x.attributes, updated_at = now()
+         from jsonb_to_recordset($1::jsonb) as x(external_id text, attributes jsonb)
+         where c.environment_id = $2 and c.external_id = x.external_id and c.deleted_at is null`,
+        [JSON.stringify(rows), envId],
+      );
+    }
+    await client.query('commit');
+    ms.push(performance.now() - started);
+  }
+  await client.end();
+  return {
+    batch: 'baseline: plain UPDATE of the same rows via pg',
+    runs: ms.map((m) => m.toFixed(0)).join(' / '),
+    'p50 ms': Math.round(percentile(ms, 50)),
+    target: '(context)',
+  };
+}
+
 export async function benchCustomers(): Promise<void> {
   const database = await freshPostgres();
   const { key } = await benchTenant(database);
@@ -132,6 +168,7 @@ export async function benchCustomers(): Promise<void> {
       };
     });
     rows.push(await rawInsertFloor(key));
+    rows.push(await rawUpdateFloor(key));
     table(rows);
     console.log(`server peak RSS: ${server.peakRssMb().toFixed(0)} MB`);
   } finally {

@@ -2,11 +2,39 @@
  * `npm run bench -- journey`: GET /customers/{id}/journey for a customer with 10,000 events,
  * first pages and cursor walks, sequential requests through HTTP. Target p99 ≤ 10 ms.
  */
-import { ingestEvents } from '@tenure/core';
+import { hashToken, ingestEvents } from '@tenure/core';
+import pg from 'pg';
 import { benchTenant, benchUrl, freshPostgres, percentile, startServerProcess, table } from './harness';
 
 const EVENTS = 10_000;
 const REQUESTS = 2000;
+
+/** The journey request's statements (key lookup, customer lookup, first page) through one pg client. */
+async function rawJourneyFloor(key: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: benchUrl() });
+  await client.connect();
+  const hash = hashToken(key);
+  const ms: number[] = [];
+  for (let i = 0; i < REQUESTS + 50; i++) {
+    const started = performance.now();
+    const keyRow = await client.query(
+      'select k.id, k.environment_id, k.scopes, k.revoked_at, e.workspace_id from api_keys k join environments e on e.id = k.environment_id where k.hash = $1',
+      [hash],
+    );
+    const envId = keyRow.rows[0].environment_id;
+    const customer = await client.query('select id from customers where environment_id = $1 and external_id = $2 and deleted_at is null', [
+      envId,
+      'journey-heavy',
+    ]);
+    await client.query('select * from events where environment_id = $1 and customer_id = $2 order by timestamp desc, id desc limit 51', [
+      envId,
+      customer.rows[0].id,
+    ]);
+    if (i >= 50) ms.push(performance.now() - started);
+  }
+  await client.end();
+  return ms;
+}
 
 export async function benchJourney(): Promise<void> {
   const database = await freshPostgres();
@@ -42,6 +70,16 @@ export async function benchJourney(): Promise<void> {
       walk.push(page.ms);
       cursor = page.body.nextCursor;
     }
+    // Context: the same machine's floors — an HTTP request that touches nothing (GET /healthz), and
+    // the request's three statements (key, customer, page) straight through `pg`.
+    const health: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const started = performance.now();
+      const res = await fetch(`${server.url}/healthz`);
+      await res.json();
+      health.push(performance.now() - started);
+    }
+    const sqlFloor = await rawJourneyFloor(tenant.key);
     table([
       {
         request: 'first page (limit 50)',
@@ -56,6 +94,20 @@ export async function benchJourney(): Promise<void> {
         'p50 ms': percentile(walk, 50).toFixed(2),
         'p99 ms': percentile(walk, 99).toFixed(2),
         target: 'p99 ≤ 10',
+      },
+      {
+        request: 'context: GET /healthz (no auth, no database)',
+        requests: REQUESTS,
+        'p50 ms': percentile(health, 50).toFixed(2),
+        'p99 ms': percentile(health, 99).toFixed(2),
+        target: '',
+      },
+      {
+        request: 'context: the 3 statements via pg, no HTTP',
+        requests: REQUESTS,
+        'p50 ms': percentile(sqlFloor, 50).toFixed(2),
+        'p99 ms': percentile(sqlFloor, 99).toFixed(2),
+        target: '',
       },
     ]);
   } finally {

@@ -53,10 +53,10 @@ export interface JourneyParams {
 
 export async function getJourney(db: Kysely<DB>, envId: string, ref: string, p: JourneyParams) {
   const key = parseCustomerRef(ref);
-  const customer = key ? await customerQueries.findCustomerRow(db, envId, key) : undefined;
-  if (!customer) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
+  const customerId = key ? await customerQueries.findCustomerId(db, envId, key) : undefined;
+  if (!customerId) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
   const rows = await eventReadQueries.journeyRows(db, envId, {
-    customerId: customer.id,
+    customerId,
     limit: p.limit + 1,
     order: p.order,
     after: p.cursor ? decodeCursor(p.cursor) : undefined,

@@ -35,8 +35,9 @@ export async function benchTenant(database: Database, slug = `bench-${Date.now()
   const actor = { kind: 'system' as const, workspaceId: ws.id, envId: environment.id, permissions: new Set<never>() };
   const scope = { envId: environment.id, workspaceId: ws.id, actor };
   const key = await createApiKey(database.db, { ...scope, mode: 'live' }, { type: 'secret', name: 'bench' });
-  // Benchmarks use raised limits (REST.md): 1M requests per second for this key.
+  // Benchmarks use raised limits (REST.md): 1M requests per second for this key and its environment.
   await database.db.updateTable('apiKeys').set({ rateLimit: 1_000_000 }).where('id', '=', key.id).execute();
+  await database.db.updateTable('environments').set({ rateLimit: 1_000_000 }).where('id', '=', environment.id).execute();
   return { slug, scope, key: key.key };
 }
 

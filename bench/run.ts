@@ -1,9 +1,15 @@
-/** `npm run bench -- <scenario…>`: customers, ingest, journey (default: all). */
+/** `npm run bench -- <scenario…>`: customers, ingest, journey, get (default: all). */
 import { benchCustomers } from './customers';
+import { benchGet } from './get';
 import { benchIngest } from './ingest';
 import { benchJourney } from './journey';
 
-const SCENARIOS: Record<string, () => Promise<void>> = { customers: benchCustomers, ingest: benchIngest, journey: benchJourney };
+const SCENARIOS: Record<string, () => Promise<void>> = {
+  customers: benchCustomers,
+  ingest: benchIngest,
+  journey: benchJourney,
+  get: benchGet,
+};
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(SCENARIOS);

@@ -1,4 +1,5 @@
 /** The environment rate-limit ceiling, the database-down answer, and key isolation across environments. */
+import { KEY_CACHE_TTL_MS } from '@tenure/core';
 import { createDb } from '@tenure/db';
 import { describe, expect, it } from 'vitest';
 import { callerFor } from '../helpers/caller';
@@ -60,6 +61,16 @@ describe('API key revocation', () => {
     const after = await api(fx.server.url, 'GET', '/api/v1/customers/count', { key });
     expect(after.status).toBe(401);
     expect(after.body.message).toMatch(/revoked/);
+  });
+
+  it('takes effect within the key cache TTL when another process revokes it', async () => {
+    const tenant = await createTenant(fx.database.db);
+    const { key, id } = await createKey(fx.database.db, tenant);
+    expect((await api(fx.server.url, 'GET', '/api/v1/customers/count', { key })).status).toBe(200);
+    // What `tenure api-key revoke` or another server instance does: a write this process did not make.
+    await fx.database.db.updateTable('apiKeys').set({ revokedAt: new Date() }).where('id', '=', id).execute();
+    await new Promise((resolve) => setTimeout(resolve, KEY_CACHE_TTL_MS + 200));
+    expect((await api(fx.server.url, 'GET', '/api/v1/customers/count', { key })).status).toBe(401);
   });
 });
 

@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './audit';
 export * from './auth/api-keys';
+export * from './auth/key-cache';
 export * from './auth/login-throttle';
 export * from './auth/passwords';
 export * from './auth/sessions';

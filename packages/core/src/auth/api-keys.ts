@@ -12,6 +12,7 @@ import {
 import { apiKeyQueries, type DB, type Kysely } from '@tenure/db';
 import type { Actor, Scope } from '../actor';
 import { audit } from '../audit';
+import { evictKey, keyCache } from './key-cache';
 import { hashToken, randomToken } from './tokens';
 
 /** Random characters kept in the display prefix (`sk_live_abcdef`). */
@@ -102,6 +103,7 @@ export async function revokeApiKey(db: Kysely<DB>, scope: Scope, id: string): Pr
     await apiKeyQueries.revokeApiKey(trx, scope.envId, id, new Date());
     await audit(trx, scope.actor, { action: 'api_key.revoked', targetType: 'api_key', targetId: id });
   });
+  evictKey(db, id);
 }
 
 /** Permissions a key carries: its scopes (all when none are set); publishable keys only ingest. */
@@ -116,13 +118,17 @@ const KEY_PATTERN = /^(sk|pk)_(live|test)_[a-z2-7]{24,}$/;
 /** The actor for a presented key; unknown, malformed or revoked keys → 401. */
 export async function authenticateApiKey(db: Kysely<DB>, presented: string): Promise<Actor & { kind: 'apiKey' }> {
   if (!KEY_PATTERN.test(presented)) throw new AppError('UNAUTHORIZED', 'Invalid API key');
-  const row = await apiKeyQueries.findApiKeyByHash(db, hashToken(presented));
+  const hash = hashToken(presented);
+  const cache = keyCache(db);
+  const row = cache.get(hash) ?? (await apiKeyQueries.findApiKeyByHash(db, hash));
   if (!row) throw new AppError('UNAUTHORIZED', 'Invalid API key');
   if (row.revokedAt) throw new AppError('UNAUTHORIZED', 'This API key has been revoked');
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= 60_000) {
     await apiKeyQueries.touchApiKey(db, row.id, now);
+    row.lastUsedAt = now;
   }
+  if (!cache.has(hash)) cache.set(hash, row);
   return {
     kind: 'apiKey',
     keyId: row.id,

@@ -75,6 +75,18 @@ describe('customers.journey', () => {
     await expect(caller.customers.journey({ id: 'ext_j', names: names as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(caller.customers.journey({ id: 'ext_missing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('answers an empty page for a customer without events in range, 404 for a deleted or foreign one', async () => {
+    const caller = await seeded(3);
+    const { customer } = await caller.customers.upsert({ externalId: 'quiet' });
+    for (const id of ['ext_quiet', customer.id]) expect(await caller.customers.journey({ id })).toEqual({ events: [], nextCursor: null });
+    expect(await caller.customers.journey({ id: 'ext_j', names: 'never' as never })).toEqual({ events: [], nextCursor: null });
+    const other = callerFor(database.db, keyActor(await createTenant(database.db)));
+    await expect(other.customers.journey({ id: 'ext_j' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(other.customers.journey({ id: customer.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await caller.customers.delete({ id: 'ext_j' });
+    await expect(caller.customers.journey({ id: 'ext_j' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });
 
 describe('events.list', () => {

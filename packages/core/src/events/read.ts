@@ -53,10 +53,8 @@ export interface JourneyParams {
 
 export async function getJourney(db: Kysely<DB>, envId: string, ref: string, p: JourneyParams) {
   const key = parseCustomerRef(ref);
-  const customerId = key ? await customerQueries.findCustomerId(db, envId, key) : undefined;
-  if (!customerId) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
-  const rows = await eventReadQueries.journeyRows(db, envId, {
-    customerId,
+  if (!key) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
+  const { found, rows } = await eventReadQueries.journeyPage(db, envId, key, {
     limit: p.limit + 1,
     order: p.order,
     after: p.cursor ? decodeCursor(p.cursor) : undefined,
@@ -64,6 +62,7 @@ export async function getJourney(db: Kysely<DB>, envId: string, ref: string, p: 
     end: parseTimeBound(p.end),
     names: p.names,
   });
+  if (!found) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
   const page = rows.slice(0, p.limit);
   const last = page.at(-1);
   return { events: page.map(toEvent), nextCursor: rows.length > p.limit && last ? encodeCursor(last.timestamp, last.id) : null };

@@ -93,18 +93,6 @@ export async function countCustomerRows(db: Kysely<DB>, envId: string, f: Custom
 
 export type CustomerKey = { id: string } | { externalId: string };
 
-/** A live customer's id by id or external id (existence checks that need no profile). */
-export async function findCustomerId(db: Kysely<DB>, envId: string, key: CustomerKey): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('customers')
-    .select('customers.id')
-    .where('customers.environmentId', '=', envId)
-    .where('customers.deletedAt', 'is', null)
-    .where((eb) => ('id' in key ? eb('customers.id', '=', key.id) : eb('customers.externalId', '=', key.externalId)))
-    .executeTakeFirst();
-  return row?.id;
-}
-
 /** A live (not deleted) customer by id or external id. */
 export async function findCustomerRow(db: Kysely<DB>, envId: string, key: CustomerKey): Promise<CustomerRow | undefined> {
   return db

@@ -59,7 +59,6 @@ export function findEventRow(db: Kysely<DB>, envId: string, id: string) {
 export type EventRowView = NonNullable<Awaited<ReturnType<typeof findEventRow>>>;
 
 export interface JourneyParams {
-  customerId: string;
   limit: number;
   order: 'asc' | 'desc';
   after?: { timestamp: Date; id: string };
@@ -68,23 +67,72 @@ export interface JourneyParams {
   names?: string[];
 }
 
-/** One journey page, keyset over (timestamp, id) — stable while events keep arriving. */
-export function journeyRows(db: Kysely<DB>, envId: string, p: JourneyParams) {
-  let q = db
-    .selectFrom('events')
-    .innerJoin('customers', 'customers.id', 'events.customerId')
-    .select(EVENT_COLUMNS)
-    .where('events.environmentId', '=', envId)
-    .where('events.customerId', '=', p.customerId)
-    .where('customers.environmentId', '=', envId);
-  if (p.start) q = q.where('events.timestamp', '>=', p.start);
-  if (p.end) q = q.where('events.timestamp', '<', p.end);
-  if (p.names?.length) q = q.where('events.name', 'in', p.names);
-  if (p.after) {
-    const { timestamp, id } = p.after;
-    q = q.where(({ eb, refTuple, tuple }) =>
-      eb(refTuple('events.timestamp', 'events.id'), p.order === 'asc' ? '>' : '<', tuple(timestamp, id)),
-    );
-  }
-  return q.orderBy('events.timestamp', p.order).orderBy('events.id', p.order).limit(p.limit).execute();
+export type JourneyCustomerKey = { id: string } | { externalId: string };
+
+/**
+ * One journey page, keyset over (timestamp, id) — stable while events keep arriving — in one
+ * statement: the live customer (by id or external id) drives a lateral index range scan of its
+ * events. `found` is false when there is no such customer.
+ */
+export async function journeyPage(
+  db: Kysely<DB>,
+  envId: string,
+  key: JourneyCustomerKey,
+  p: JourneyParams,
+): Promise<{ found: boolean; rows: EventRowView[] }> {
+  const found = await db
+    .selectFrom('customers')
+    .leftJoinLateral(
+      (eb) => {
+        let q = eb
+          .selectFrom('events')
+          .select([
+            'events.id',
+            'events.customerId',
+            'events.name',
+            'events.properties',
+            'events.timestamp',
+            'events.receivedAt',
+            'events.revenueMinor',
+            'events.messageId',
+            'events.context',
+            'events.isTouchpoint',
+          ])
+          .where('events.environmentId', '=', envId)
+          .whereRef('events.customerId', '=', 'customers.id');
+        if (p.start) q = q.where('events.timestamp', '>=', p.start);
+        if (p.end) q = q.where('events.timestamp', '<', p.end);
+        if (p.names?.length) q = q.where('events.name', 'in', p.names);
+        if (p.after) {
+          const { timestamp, id } = p.after;
+          q = q.where(({ eb: e, refTuple, tuple }) =>
+            e(refTuple('events.timestamp', 'events.id'), p.order === 'asc' ? '>' : '<', tuple(timestamp, id)),
+          );
+        }
+        return q.orderBy('events.timestamp', p.order).orderBy('events.id', p.order).limit(p.limit).as('e');
+      },
+      (join) => join.onTrue(),
+    )
+    .select([
+      'customers.externalId',
+      'e.id',
+      'e.customerId',
+      'e.name',
+      'e.properties',
+      'e.timestamp',
+      'e.receivedAt',
+      'e.revenueMinor',
+      'e.messageId',
+      'e.context',
+      'e.isTouchpoint',
+    ])
+    .where('customers.environmentId', '=', envId)
+    .where('customers.deletedAt', 'is', null)
+    .where((eb) => ('id' in key ? eb('customers.id', '=', key.id) : eb('customers.externalId', '=', key.externalId)))
+    .orderBy('e.timestamp', p.order)
+    .orderBy('e.id', p.order)
+    .execute();
+  // A customer without events in range comes back as one row of nulls.
+  const rows = found.filter((r): r is typeof r & { id: string } => r.id !== null) as EventRowView[];
+  return { found: found.length > 0, rows };
 }

@@ -1,10 +1,10 @@
 /**
- * Event ingestion for one request, in one transaction and set-based for the whole batch:
- * validate each item, resolve customers (creating unknown external ids, counting suppressed ones),
+ * Event ingestion for one request, set-based for the whole batch: validate each item, resolve
+ * customers (creating unknown external ids, counting suppressed ones), then in one transaction
  * store each messageId once ever, insert, and fold the new events into customer aggregates.
  */
 import { newId, type TEventContext, type TEventInput } from '@tenure/contract';
-import { customerQueries, type DB, eventQueries, type Kysely, suppressionQueries, type Transaction } from '@tenure/db';
+import { customerQueries, type DB, eventQueries, type Kysely, suppressionQueries } from '@tenure/db';
 import type { Scope } from '../actor';
 import { emptyCustomer, toWritableRow } from '../customers/apply-patch';
 import { toMinor } from '../money';
@@ -24,19 +24,24 @@ export interface IngestOutcome {
   errors: EventItemError[];
 }
 
-/** Customer ids for every external id (creating the unknown ones); suppressed ids are left out. */
-async function resolveExternalIds(trx: Transaction<DB>, envId: string, externalIds: string[], now: Date) {
-  const suppressed = await suppressionQueries.findSuppressed(trx, envId, externalIds);
+/**
+ * Customer ids for every external id; suppressed ids are left out. Unknown ones are created by one
+ * INSERT that commits on its own, before the events' transaction: two concurrent batches that both
+ * mention a new customer then never wait on each other's open transaction. Should the events'
+ * transaction fail afterwards, the customer stays, as if identified, and a retry completes it.
+ */
+async function resolveExternalIds(db: Kysely<DB>, envId: string, externalIds: string[], now: Date) {
+  const suppressed = await suppressionQueries.findSuppressed(db, envId, externalIds);
   const wanted = externalIds.filter((e) => !suppressed.has(e));
-  const ids = await customerQueries.findIdsByExternalId(trx, envId, wanted);
+  const ids = await customerQueries.findIdsByExternalId(db, envId, wanted);
   const missing = wanted.filter((e) => !ids.has(e));
   if (missing.length) {
     await customerQueries.insertCustomerRows(
-      trx,
+      db,
       envId,
       missing.map((e) => toWritableRow(emptyCustomer(envId, now, e))),
     );
-    for (const [e, id] of await customerQueries.findIdsByExternalId(trx, envId, missing)) ids.set(e, id);
+    for (const [e, id] of await customerQueries.findIdsByExternalId(db, envId, missing)) ids.set(e, id);
   }
   return { ids, suppressed };
 }
@@ -136,9 +141,9 @@ export async function ingestEvents(
   });
 
   const results: IngestResult[] = [];
+  const externalIds = [...new Set(valid.filter((v) => !v.input.customerId).map((v) => v.input.externalId as string))];
+  const { ids: byExternal, suppressed } = await resolveExternalIds(db, scope.envId, externalIds, now);
   await db.transaction().execute(async (trx) => {
-    const externalIds = [...new Set(valid.filter((v) => !v.input.customerId).map((v) => v.input.externalId as string))];
-    const { ids: byExternal, suppressed } = await resolveExternalIds(trx, scope.envId, externalIds, now);
     const live = await customerQueries.findLiveIds(trx, scope.envId, [
       ...new Set(valid.flatMap((v) => (v.input.customerId ? [v.input.customerId] : []))),
     ]);
@@ -177,8 +182,6 @@ export async function ingestEvents(
       toInsert.push({ v, row: eventRow(scope.envId, customerId, v, now) });
     }
 
-    const customerIds = [...new Set(toInsert.map((t) => t.row.customerId))].sort();
-    await customerQueries.lockCustomerIds(trx, scope.envId, customerIds);
     const inserted = await eventQueries.insertEvents(
       trx,
       toInsert.map((t) => t.row),
@@ -197,6 +200,10 @@ export async function ingestEvents(
       results.push({ index: v.index, id: idByMessage.get(v.input.messageId as string) ?? null, duplicate: true, suppressed: false });
     }
     const storedRows = toInsert.filter((t) => inserted.has(t.row.id)).map((t) => t.row);
+    // The customers are locked only now, after the insert (whose foreign-key checks take key-share
+    // locks, compatible with these): concurrent batches for the same customers insert in parallel
+    // and queue only for the short aggregate update, in id order so they cannot deadlock.
+    await customerQueries.lockCustomerIds(trx, scope.envId, [...new Set(storedRows.map((r) => r.customerId))].sort());
     await eventQueries.applyCustomerDeltas(trx, scope.envId, customerDeltas(storedRows), earliestTouches(storedRows));
   });
   results.sort((a, b) => a.index - b.index);

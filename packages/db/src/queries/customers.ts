@@ -237,7 +237,7 @@ function recordset(rows: CustomerWrite[]) {
  * Inserts new customers of one environment; a row whose external id a concurrent writer created
  * first is skipped. Returns the ids that were inserted.
  */
-export async function insertCustomerRows(trx: Transaction<DB>, envId: string, rows: CustomerWrite[]): Promise<Set<string>> {
+export async function insertCustomerRows(trx: Kysely<DB>, envId: string, rows: CustomerWrite[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const inserted = await sql<{ id: string }>`
     insert into customers (id, environment_id, external_id, email, name, company, role, team_size, locale, plan, click_id,
@@ -263,7 +263,11 @@ export async function updateCustomerRows(trx: Transaction<DB>, envId: string, ro
     where c.environment_id = ${envId} and c.id = x.id`.execute(trx);
 }
 
-/** Locks customers in id order, so concurrent batches touching the same customers cannot deadlock. */
+/**
+ * Locks customers in id order, so concurrent batches touching the same customers cannot deadlock.
+ * `FOR NO KEY UPDATE`: what the aggregate UPDATE takes anyway, and compatible with the key-share
+ * locks that inserting their events takes.
+ */
 export async function lockCustomerIds(trx: Transaction<DB>, envId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await trx
@@ -272,7 +276,7 @@ export async function lockCustomerIds(trx: Transaction<DB>, envId: string, ids: 
     .where('customers.environmentId', '=', envId)
     .where('customers.id', 'in', ids)
     .orderBy('customers.id')
-    .forUpdate()
+    .forNoKeyUpdate()
     .execute();
 }
 

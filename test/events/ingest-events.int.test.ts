@@ -87,6 +87,25 @@ describe('events.ingest', () => {
     expect((await caller.customers.get({ id: 'ext_dup' })).customer.attributes).toEqual({});
   });
 
+  it('concurrent batches for the same new customers make each customer once and lose no aggregate', async () => {
+    const { caller } = await setup();
+    const batches = Array.from({ length: 8 }, (_, b) =>
+      Array.from({ length: 40 }, (_, i) => ({
+        externalId: i % 2 === 0 ? 'shared' : `own-${b}`,
+        name: 'purchase',
+        revenue: 1.25,
+        timestamp: ago(1 + b + i / 100),
+      })),
+    );
+    const answers = await Promise.all(batches.map((events) => caller.events.ingestBatch({ events })));
+    expect(answers.every((a) => a.accepted === 40 && a.errors.length === 0)).toBe(true);
+    expect((await caller.customers.count({})).count).toBe(9);
+    const shared = (await caller.customers.get({ id: 'ext_shared' })).customer;
+    expect(shared.ltv).toBe(8 * 20 * 1.25);
+    expect((await caller.customers.journey({ id: 'ext_shared', limit: 100 })).nextCursor).not.toBeNull();
+    expect((await caller.events.list({ customerId: shared.id, limit: 100 })).total).toBe(160);
+  });
+
   it('events for an erased externalId are counted, not stored', async () => {
     const { caller } = await setup();
     await caller.events.ingest({ externalId: 'erased', name: 'x' });

@@ -94,6 +94,24 @@ function applyGroup(envId: string, externalId: string, row: CustomerRow | undefi
   return result;
 }
 
+interface ChunkWrites {
+  updated: Promise<void>;
+  inserted: Promise<Set<string>>;
+  news: GroupResult[];
+}
+
+/** Sends one chunk's UPDATE of changed customers and INSERT of new ones, without waiting for them. */
+function writeChunk(trx: Transaction<DB>, envId: string, applied: GroupResult[]): ChunkWrites {
+  const updates = applied.filter((g) => g.changed && !g.isNew).map((g) => toWritableRow(g.state));
+  const news = applied.filter((g) => g.changed && g.isNew);
+  const newRows = news.map((g) => toWritableRow(g.state));
+  return {
+    updated: settled(customerQueries.updateCustomerRows(trx, envId, updates)),
+    inserted: settled(customerQueries.insertCustomerRows(trx, envId, newRows)),
+    news,
+  };
+}
+
 /** Runs inside the caller's transaction. */
 export async function applyToCustomers(trx: Transaction<DB>, envId: string, items: EngineItem[], now = new Date()): Promise<EngineOutcome> {
   const outcome: EngineOutcome = { created: 0, updated: 0, errors: [], results: new Map() };
@@ -125,42 +143,19 @@ export async function applyToCustomers(trx: Transaction<DB>, envId: string, item
       for (const row of await customerQueries.lockCustomersByExternalId(trx, envId, part)) existing.set(row.externalId as string, row);
     }
     const groups: GroupResult[] = [];
-    const writes: Promise<unknown>[] = [];
-    const inserts: { part: GroupResult[]; inserted: Promise<Set<string>> }[] = [];
+    const writes: ChunkWrites[] = [];
     for (const part of chunks([...pending], CHUNK)) {
       const applied = part.map(([externalId, group]) => applyGroup(envId, externalId, existing.get(externalId), group, now));
       groups.push(...applied);
-      const updates = applied.filter((g) => g.changed && !g.isNew);
-      if (updates.length)
-        writes.push(
-          settled(
-            customerQueries.updateCustomerRows(
-              trx,
-              envId,
-              updates.map((g) => toWritableRow(g.state)),
-            ),
-          ),
-        );
-      const news = applied.filter((g) => g.changed && g.isNew);
-      if (news.length) {
-        const inserted = settled(
-          customerQueries.insertCustomerRows(
-            trx,
-            envId,
-            news.map((g) => toWritableRow(g.state)),
-          ),
-        );
-        inserts.push({ part: news, inserted });
-        writes.push(inserted);
-      }
+      writes.push(writeChunk(trx, envId, applied));
       // Let the statements go out before applying the next chunk.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await Promise.all(writes);
     const raced = new Set<string>();
-    for (const { part, inserted } of inserts) {
+    for (const { updated, inserted, news } of writes) {
+      await updated;
       const ids = await inserted;
-      for (const g of part) if (!ids.has(g.state.id)) raced.add(g.externalId);
+      for (const g of news) if (!ids.has(g.state.id)) raced.add(g.externalId);
     }
 
     const next = new Map<string, EngineItem[]>();

@@ -184,6 +184,7 @@ export async function ingestEvents(
 
     const inserted = await eventQueries.insertEvents(
       trx,
+      scope.envId,
       toInsert.map((t) => t.row),
     );
     // A messageId that a concurrent request stored meanwhile: answer with that event's id.

@@ -1,6 +1,7 @@
 /** Customer queries. Every function takes the environment id and puts it first in the WHERE clause. */
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { CustomerRow, DB } from '../types';
+import { isoStrings, withoutNulls } from './recordset-json';
 
 export type CustomerSort = 'createdAt' | 'lastActivityAt' | 'health' | 'ltv' | 'name';
 
@@ -208,25 +209,28 @@ export interface CustomerWrite {
  * instead of 16,000, and the attributes documents are parsed once, inside PostgreSQL.
  */
 function recordset(rows: CustomerWrite[]) {
+  const iso = isoStrings();
   const json = JSON.stringify(
-    rows.map((r) => ({
-      id: r.id,
-      environment_id: r.environmentId,
-      external_id: r.externalId,
-      email: r.email,
-      name: r.name,
-      company: r.company,
-      role: r.role,
-      team_size: r.teamSize,
-      locale: r.locale,
-      plan: r.plan,
-      click_id: r.clickId,
-      attributes: r.attributes,
-      acq_click_id: r.acqClickId,
-      created_at: r.createdAt,
-      first_seen_at: r.firstSeenAt,
-      updated_at: r.updatedAt,
-    })),
+    rows.map((r) =>
+      withoutNulls({
+        id: r.id,
+        environment_id: r.environmentId,
+        external_id: r.externalId,
+        email: r.email,
+        name: r.name,
+        company: r.company,
+        role: r.role,
+        team_size: r.teamSize,
+        locale: r.locale,
+        plan: r.plan,
+        click_id: r.clickId,
+        attributes: r.attributes,
+        acq_click_id: r.acqClickId,
+        created_at: iso(r.createdAt),
+        first_seen_at: iso(r.firstSeenAt),
+        updated_at: iso(r.updatedAt),
+      }),
+    ),
   );
   return sql`jsonb_to_recordset(${json}::jsonb) as x(id text, environment_id text, external_id text, email text, name text,
     company text, role text, team_size integer, locale text, plan text, click_id text, attributes jsonb, acq_click_id text,

@@ -1,6 +1,7 @@
 /** Event writes: set-based inserts with idempotency, per-customer aggregates, deletion. */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../types';
+import { isoStrings, withoutNulls } from './recordset-json';
 
 /** A new event row; jsonb columns as values, serialized once for the whole batch. */
 export interface NewEventRow {
@@ -22,37 +23,40 @@ export interface NewEventRow {
 }
 
 /**
- * Inserts events; rows whose messageId is already stored are skipped. Returns the inserted ids.
- * The batch travels as one jsonb parameter (jsonb_to_recordset): for 1,000 rows this binds and
- * plans faster than 15,000 separate parameters.
+ * Inserts events of one environment; rows whose messageId is already stored are skipped. Returns
+ * the inserted ids. The batch travels as one jsonb parameter (jsonb_to_recordset): for 1,000 rows
+ * this binds and plans faster than 15,000 separate parameters.
  */
-export async function insertEvents(trx: Transaction<DB>, rows: NewEventRow[]): Promise<Set<string>> {
+export async function insertEvents(trx: Transaction<DB>, envId: string, rows: NewEventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
+  const iso = isoStrings();
   const json = JSON.stringify(
-    rows.map((r) => ({
-      id: r.id,
-      environment_id: r.environmentId,
-      customer_id: r.customerId,
-      name: r.name,
-      properties: r.properties,
-      timestamp: r.timestamp,
-      received_at: r.receivedAt,
-      effective_at: r.effectiveAt,
-      revenue_minor: r.revenueMinor,
-      message_id: r.messageId,
-      context: r.context,
-      is_touchpoint: r.isTouchpoint,
-      touch_source: r.touchSource,
-      touch_medium: r.touchMedium,
-      touch_campaign: r.touchCampaign,
-    })),
+    rows.map((r) => {
+      if (r.environmentId !== envId) throw new Error('insertEvents: rows of another environment');
+      return withoutNulls({
+        id: r.id,
+        customer_id: r.customerId,
+        name: r.name,
+        properties: r.properties,
+        timestamp: iso(r.timestamp),
+        received_at: iso(r.receivedAt),
+        effective_at: iso(r.effectiveAt),
+        revenue_minor: r.revenueMinor,
+        message_id: r.messageId,
+        context: r.context,
+        is_touchpoint: r.isTouchpoint || null,
+        touch_source: r.touchSource,
+        touch_medium: r.touchMedium,
+        touch_campaign: r.touchCampaign,
+      });
+    }),
   );
   const inserted = await sql<{ id: string }>`
     insert into events (id, environment_id, customer_id, name, properties, timestamp, received_at, effective_at,
       revenue_minor, message_id, context, is_touchpoint, touch_source, touch_medium, touch_campaign)
-    select id, environment_id, customer_id, name, properties, timestamp, received_at, effective_at,
-      revenue_minor, message_id, context, is_touchpoint, touch_source, touch_medium, touch_campaign
-    from jsonb_to_recordset(${json}::jsonb) as x(id text, environment_id text, customer_id text, name text,
+    select id, ${envId}, customer_id, name, properties, timestamp, received_at, effective_at,
+      revenue_minor, message_id, context, coalesce(is_touchpoint, false), touch_source, touch_medium, touch_campaign
+    from jsonb_to_recordset(${json}::jsonb) as x(id text, customer_id text, name text,
       properties jsonb, timestamp timestamptz, received_at timestamptz, effective_at timestamptz, revenue_minor bigint,
       message_id text, context jsonb, is_touchpoint boolean, touch_source text, touch_medium text, touch_campaign text)
     on conflict (environment_id, message_id) where message_id is not null do nothing

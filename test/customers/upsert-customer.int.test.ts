@@ -1,6 +1,6 @@
 import type { Database } from '@tenure/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor } from '../helpers/caller';
+import { callerFor, full } from '../helpers/caller';
 import { setupTestDb } from '../helpers/db';
 import { createTenant, keyActor, type Tenant } from '../helpers/fixtures';
 
@@ -18,12 +18,14 @@ async function setup(): Promise<{ tenant: Tenant; caller: ReturnType<typeof call
 describe('customers.upsert', () => {
   it('creates a customer by externalId with every key of the customer object present', async () => {
     const { caller } = await setup();
-    const { customer, created } = await caller.customers.upsert({
-      externalId: 'user-1',
-      email: 'ada@example.com',
-      name: 'Ada Lovelace',
-      attributes: { plan_tier: 'gold', seats: 3 },
-    });
+    const { customer, created } = full(
+      await caller.customers.upsert({
+        externalId: 'user-1',
+        email: 'ada@example.com',
+        name: 'Ada Lovelace',
+        attributes: { plan_tier: 'gold', seats: 3 },
+      }),
+    );
     expect(created).toBe(true);
     expect(customer.id).toMatch(/^cus_[0-9a-z]{26}$/);
     expect(customer).toMatchObject({
@@ -48,7 +50,9 @@ describe('customers.upsert', () => {
   it('updates with PATCH semantics: omitted fields stay, attributes merge, null removes a key', async () => {
     const { caller } = await setup();
     await caller.customers.upsert({ externalId: 'u', email: 'a@example.com', name: 'A', attributes: { a: 1, b: 'x' } });
-    const { customer, created } = await caller.customers.upsert({ externalId: 'u', company: 'Acme', attributes: { b: null, c: true } });
+    const { customer, created } = full(
+      await caller.customers.upsert({ externalId: 'u', company: 'Acme', attributes: { b: null, c: true } }),
+    );
     expect(created).toBe(false);
     expect(customer).toMatchObject({ email: 'a@example.com', name: 'A', company: 'Acme', attributes: { a: 1, c: true } });
     expect(customer.attributes).not.toHaveProperty('b');
@@ -56,17 +60,17 @@ describe('customers.upsert', () => {
 
   it('stores an integer externalId as its decimal string', async () => {
     const { caller } = await setup();
-    const { customer } = await caller.customers.upsert({ externalId: 42 });
+    const { customer } = full(await caller.customers.upsert({ externalId: 42 }));
     expect(customer.externalId).toBe('42');
-    const again = await caller.customers.upsert({ externalId: '42', name: 'Same' });
+    const again = full(await caller.customers.upsert({ externalId: '42', name: 'Same' }));
     expect(again.created).toBe(false);
     expect(again.customer.id).toBe(customer.id);
   });
 
   it('creates a new customer every time without externalId', async () => {
     const { caller } = await setup();
-    const a = await caller.customers.upsert({ email: 'x@example.com' });
-    const b = await caller.customers.upsert({ email: 'x@example.com' });
+    const a = full(await caller.customers.upsert({ email: 'x@example.com' }));
+    const b = full(await caller.customers.upsert({ email: 'x@example.com' }));
     expect(a.created && b.created).toBe(true);
     expect(a.customer.id).not.toBe(b.customer.id);
     expect(a.customer.externalId).toBeNull();
@@ -74,7 +78,7 @@ describe('customers.upsert', () => {
 
   it('applies createdAt for imports and moves firstSeenAt with it', async () => {
     const { caller } = await setup();
-    const { customer } = await caller.customers.upsert({ externalId: 'old', createdAt: '2024-01-15T10:00:00Z' });
+    const { customer } = full(await caller.customers.upsert({ externalId: 'old', createdAt: '2024-01-15T10:00:00Z' }));
     expect(customer.createdAt).toBe('2024-01-15T10:00:00.000Z');
     expect(customer.acquisition.firstSeenAt).toBe('2024-01-15T10:00:00.000Z');
   });
@@ -82,13 +86,16 @@ describe('customers.upsert', () => {
   it('ignores createdAt from publishable keys', async () => {
     const { tenant } = await setup();
     const caller = callerFor(database.db, keyActor(tenant, { type: 'publishable' }));
-    const { customer } = await caller.customers.upsert({ externalId: 'pk', createdAt: '2020-01-01T00:00:00Z' });
+    const answer = await caller.customers.upsert({ externalId: 'pk', createdAt: '2020-01-01T00:00:00Z' });
+    // A publishable key gets only the ids back; read the stored record with a secret key.
+    expect(answer.customer).toEqual({ id: expect.stringMatching(/^cus_/), externalId: 'pk' });
+    const { customer } = await callerFor(database.db, keyActor(tenant)).customers.get({ id: 'ext_pk' });
     expect(customer.createdAt.startsWith('2020')).toBe(false);
   });
 
   it('uses the identify-time clickId as acquisition.clickId while there is no touchpoint', async () => {
     const { caller } = await setup();
-    const { customer } = await caller.customers.upsert({ externalId: 'c', clickId: 'gclid-123' });
+    const { customer } = full(await caller.customers.upsert({ externalId: 'c', clickId: 'gclid-123' }));
     expect(customer.clickId).toBe('gclid-123');
     expect(customer.acquisition.clickId).toBe('gclid-123');
   });

@@ -74,3 +74,22 @@ export function useHttpFixture(env: Record<string, string> = {}): HttpFixture {
   });
   return fixture;
 }
+
+/** One tRPC call over HTTP (POST for mutations, GET with `?input=` for queries), as the SPA or the typed client makes it. */
+export async function trpcHttp(
+  base: string,
+  path: string,
+  opts: { input?: unknown; rawInput?: string; cookie?: string; key?: string; origin?: string | null; env?: string; query?: boolean } = {},
+): Promise<ApiResponse<{ result?: { data: any }; error?: { message: string; data: { code: string; rest: { code: string } } } }>> {
+  const headers: Record<string, string> = {};
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+  if (opts.origin !== null) headers.origin = opts.origin ?? base;
+  if (opts.env) headers['x-tenure-environment'] = opts.env;
+  const input = opts.rawInput ?? JSON.stringify(opts.input ?? {});
+  const res = opts.query
+    ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(input)}`, { headers })
+    : await fetch(`${base}/trpc/${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: input });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}

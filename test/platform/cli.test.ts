@@ -1,28 +1,34 @@
 /** The `tenure` CLI as a user runs it: real process, --json on stdout, exit codes. */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const run = promisify(execFile);
 const BIN = path.resolve('apps/server/bin/tenure.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tenure-cli-'));
 const slug = `cli-${Date.now().toString(36)}`;
 
-async function tenure(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, TENURE_DATA_DIR: dataDir },
+type Result = { code: number; stdout: string; stderr: string };
+
+/** Runs the CLI; `stdin` is written to its standard input, `env` adds variables. */
+function tenureWith(opts: { stdin?: string; env?: Record<string, string> }, ...args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, TENURE_DATA_DIR: dataDir, ...opts.env },
       timeout: 60_000,
     });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(opts.stdin ?? '');
+  });
 }
+
+const tenure = (...args: string[]) => tenureWith({}, ...args);
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -76,6 +82,22 @@ describe('tenure CLI', { timeout: 120_000 }, () => {
     const revoked = await tenure('api-key', 'revoke', '--id', created.id, '--json');
     expect(revoked.code).toBe(0);
     expect(JSON.parse(revoked.stdout)).toEqual({ revoked: true, id: created.id });
+  });
+
+  it('takes a password from standard input or TENURE_PASSWORD, and exactly one source', async () => {
+    const fromStdin = await tenureWith(
+      { stdin: 'password from stdin\n' },
+      ...['user', 'create', '--email', `stdin@${slug}.test`, '--password-stdin', '--workspace', slug, '--role', 'viewer', '--json'],
+    );
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    const fromEnv = await tenureWith(
+      { env: { TENURE_PASSWORD: 'password from env var' } },
+      ...['user', 'create', '--email', `env@${slug}.test`, '--workspace', slug, '--role', 'viewer', '--json'],
+    );
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    const none = await tenure('user', 'create', '--email', `none@${slug}.test`, '--workspace', slug, '--role', 'viewer');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--password-stdin, TENURE_PASSWORD or --password/);
   });
 
   it('exits non-zero with a clear message on bad arguments', async () => {

@@ -2,11 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import { errorBody } from '@tenure/api';
+import { AppError } from '@tenure/contract';
 import { sql, type Database } from '@tenure/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServerConfig } from './config';
+import { registerBodyParsing } from './http/body-parsing';
 import { registerDocs } from './http/docs';
 import { registerErrorHandler, registerNotFound } from './http/errors';
+import { registerIdempotencyPurge } from './http/idempotency';
+import { loggerOptions } from './http/logging';
 import { registerRateLimit } from './http/rate-limit';
 import { REST_PREFIX, registerRest } from './http/rest';
 import { registerSpa } from './http/spa';
@@ -14,31 +19,39 @@ import { registerTrpc } from './http/trpc';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** Trust the nearest `hops` proxies (Fastify takes a hop count at run time, its types a function). */
+const hopsOf = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(database: Database, config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'] },
+    logger: loggerOptions(config.logLevel),
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     // tRPC batches (the SPA's imports) may be large; REST routes set their own per-path limits.
     bodyLimit: 32 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: typeof config.trustProxy === 'number' ? hopsOf(config.trustProxy) : config.trustProxy,
     return503OnClosing: true,
+    // Path parameters carry `ext_<externalId>` (≤255 characters, up to 3 bytes each URL-encoded).
+    routerOptions: { maxParamLength: 2048 },
+    // A path Fastify cannot decode (`ext_%ZZ`) answers REST.md's body like every other error.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply)
+        .status(400)
+        .type('application/json')
+        .send(errorBody(new AppError('BAD_REQUEST', `Malformed URL: ${error.message}`)));
+    },
   });
   const { db } = database;
 
-  // An empty JSON body is `{}` (REST.md: a POST without a body is taken as an empty object).
-  app.removeContentTypeParser('application/json');
-  const defaultJson = app.getDefaultJsonParser('error', 'error');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, {});
-    defaultJson(request, body as string, done);
-  });
-
+  registerBodyParsing(app);
   registerErrorHandler(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
+    // API answers are per caller and often personal: never stored by a browser or proxy cache.
+    const url = request.originalUrl;
+    if (url.startsWith('/api/v1/') || url.startsWith('/trpc/')) void reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {
@@ -55,7 +68,8 @@ export async function buildApp(database: Database, config: ServerConfig): Promis
     hsts: config.nodeEnv === 'production',
   });
   await app.register(cookie);
-  await registerRateLimit(app, { db, ...config.rateLimit });
+  registerRateLimit(app, { db, ...config.rateLimit });
+  registerIdempotencyPurge(app, db);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -70,7 +84,7 @@ export async function buildApp(database: Database, config: ServerConfig): Promis
     }
   });
 
-  await registerTrpc(app, { db, secureCookies: config.nodeEnv === 'production' });
+  await registerTrpc(app, { db, secureCookies: config.nodeEnv === 'production', publicUrl: config.publicUrl });
   await registerDocs(app);
   registerRest(app, { db });
   registerNotFound(app, { spa: await registerSpa(app, config.webDist) });

@@ -11,8 +11,15 @@ export interface ServerConfig {
   /** The built SPA (apps/web/dist). */
   webDist: string;
   /** Default per-key API rate limit (requests per second) and ingestion-path limit. */
-  rateLimit: { perSecond: number; ingestPerSecond: number };
+  rateLimit: { perSecond: number; ingestPerSecond: number; authFailuresPerMinute: number };
+  /**
+   * TENURE_TRUST_PROXY: whether X-Forwarded-For names the client (behind a reverse proxy). Unset:
+   * never (the socket's address counts, so a client cannot pick its own IP for throttling).
+   */
+  trustProxy: boolean | number | string[];
   logLevel: string;
+  /** TENURE_PUBLIC_URL: where people reach Tenure (invite links); the request's origin when unset. */
+  publicUrl?: string;
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -22,6 +29,34 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got "${value}")`);
   return n;
+}
+
+/** An http(s) URL without a trailing slash, or undefined when unset. */
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`TENURE_PUBLIC_URL must be an absolute URL such as https://tenure.example.com (got "${value}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`TENURE_PUBLIC_URL must be http or https (got "${value}")`);
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * `true` trusts every proxy hop, a number trusts that many hops, a comma list trusts those
+ * addresses or CIDR ranges; unset, `false` or `0` trusts none.
+ */
+function trustProxy(value: string | undefined): boolean | number | string[] {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -35,8 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimit: {
       perSecond: int(env.TENURE_RATE_LIMIT, 100, 'TENURE_RATE_LIMIT'),
       ingestPerSecond: int(env.TENURE_INGEST_RATE_LIMIT, 1000, 'TENURE_INGEST_RATE_LIMIT'),
+      authFailuresPerMinute: int(env.TENURE_AUTH_FAILURE_LIMIT, 60, 'TENURE_AUTH_FAILURE_LIMIT'),
     },
+    trustProxy: trustProxy(env.TENURE_TRUST_PROXY),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    publicUrl: publicUrl(env.TENURE_PUBLIC_URL),
   };
 }
 

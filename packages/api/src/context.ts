@@ -1,6 +1,14 @@
 /** Request context: the database, the resolved actor (or why there is none), and session cookie I/O. */
 import { AppError } from '@tenure/contract';
-import { type Actor, authenticateApiKey, type SessionUser, sessionActor, validateSessionToken } from '@tenure/core';
+import {
+  type Actor,
+  type AnalyticsEngine,
+  authenticateApiKey,
+  createAnalyticsEngine,
+  type SessionUser,
+  sessionActor,
+  validateSessionToken,
+} from '@tenure/core';
 import type { DB, Kysely } from '@tenure/db';
 import { toAppError } from './errors';
 
@@ -14,6 +22,8 @@ export interface SessionCookies {
 
 export interface Context {
   db: Kysely<DB>;
+  /** Analytics questions (scores, stats) go to this engine, not to SQL in the procedure (STYLE.md). */
+  analytics: AnalyticsEngine;
   actor: Actor | null;
   /** The signed-in staff user, when the request came with a valid session cookie. */
   user: SessionUser | null;
@@ -26,13 +36,16 @@ export interface Context {
   requestId: string;
   /** REST requests carry URL-encoded path parameters that the procedure chain decodes. */
   surface: 'rest' | 'trpc' | 'internal';
+  /** Where people reach the SPA (TENURE_PUBLIC_URL, else this request's origin): links we hand out start here. */
+  appUrl: string | null;
 }
 
 const noCookies: SessionCookies = { set() {}, clear() {} };
 
-/** Pure context for tests and internal callers. */
+/** Pure context for tests and internal callers; the analytics engine defaults to SQL on `db`. */
 export function createContextInner(opts: Partial<Context> & { db: Kysely<DB> }): Context {
   return {
+    analytics: createAnalyticsEngine(opts.db),
     actor: null,
     user: null,
     authError: null,
@@ -41,6 +54,7 @@ export function createContextInner(opts: Partial<Context> & { db: Kysely<DB> }):
     ip: '127.0.0.1',
     requestId: 'internal',
     surface: 'internal',
+    appUrl: null,
     ...opts,
   };
 }
@@ -57,6 +71,10 @@ export interface HttpRequestInfo {
   requestId: string;
   /** The origin the SPA is served from, for the CSRF Origin check. */
   expectedOrigin: string;
+  /** TENURE_PUBLIC_URL, when configured. */
+  publicUrl?: string;
+  /** The presented API key as the server already authenticated it (rate limiting), to reuse. */
+  keyAuth?: { ok: true; key: { actor: Actor } } | { ok: false; error: AppError };
 }
 
 function header(headers: HttpRequestInfo['headers'], name: string): string | undefined {
@@ -75,17 +93,27 @@ export function presentedApiKey(headers: HttpRequestInfo['headers']): string | n
 }
 
 export async function createHttpContext(info: HttpRequestInfo): Promise<Context> {
-  const base = createContextInner({ db: info.db, cookies: info.cookies, ip: info.ip, requestId: info.requestId, surface: info.surface });
+  const base = createContextInner({
+    db: info.db,
+    cookies: info.cookies,
+    ip: info.ip,
+    requestId: info.requestId,
+    surface: info.surface,
+    appUrl: info.publicUrl ?? info.expectedOrigin,
+  });
   try {
     const key = presentedApiKey(info.headers);
     if (key !== null) {
-      base.actor = await authenticateApiKey(info.db, key);
+      if (info.keyAuth && !info.keyAuth.ok) throw info.keyAuth.error;
+      base.actor = info.keyAuth?.ok ? info.keyAuth.key.actor : await authenticateApiKey(info.db, key);
       return base;
     }
     if (info.surface === 'rest' || !info.cookie) return base;
     base.sessionToken = info.cookie;
     const user = await validateSessionToken(info.db, info.cookie);
     if (!user) return base;
+    // A sliding renewal moves the expiry in the database: send the cookie again with it.
+    if (user.renewed) info.cookies.set(info.cookie, user.expiresAt);
     // Cookie-authenticated writes must come from our own origin (CSRF defence beside SameSite=Lax).
     if (info.method !== 'GET' && info.method !== 'HEAD' && header(info.headers, 'origin') !== info.expectedOrigin) {
       base.authError = new AppError('FORBIDDEN', 'Cross-origin request refused');

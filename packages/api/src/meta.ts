@@ -1,8 +1,35 @@
-/** OpenAPI meta for REST routes: one builder so every operation documents auth and errors alike. */
+/**
+ * Route meta, the single source of each route's access rules (STYLE.md "Route meta is the single
+ * source"): permission, publishable-key access, staff-only, rate class and body limit are declared
+ * once here and read by `scoped` (authorization), the REST adapter (routes, body limits), the
+ * idempotency layer and the rate limiter. REST routes also carry their OpenAPI description.
+ */
 import type { Permission } from '@tenure/contract';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Rate-limit classes of REST.md: reads and writes share one budget, ingestion has its own. */
+export const RATE_CLASSES = ['api', 'ingest'] as const;
+export type RateClass = (typeof RATE_CLASSES)[number];
+
+export interface RouteAuth {
+  permission: Permission;
+  /** Publishable keys may call it (ingest and identify only). */
+  publishable: boolean;
+  /** Only staff sessions in the app; API keys get 403. */
+  staffOnly: boolean;
+  rateClass: RateClass;
+}
+
+export type TenureMeta = OpenApiMeta & {
+  auth?: RouteAuth;
+  /** Largest accepted request body in bytes (REST.md "Body"); 1 MB when unset. */
+  bodyLimit?: number;
+};
+
+export const MB = 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = 1 * MB;
 
 const ERRORS: Record<number, string> = {
   400: 'Invalid input (`issues` names each path)',
@@ -27,12 +54,14 @@ export interface RestMetaInput {
   description: string;
   permission: Permission;
   publishable?: boolean;
+  /** `ingest` for event ingestion paths; everything else is `api`. */
+  rateClass?: RateClass;
+  bodyLimit?: number;
   /** Extra documented statuses beyond 400/401/403/404/429/500/503. */
   errors?: number[];
 }
 
-export type TenureMeta = OpenApiMeta & { auth?: { permission: Permission; publishable: boolean } };
-
+/** Meta for a REST route (also served over tRPC and the typed client). */
 export function restMeta(m: RestMetaInput): TenureMeta {
   const statuses = [400, 401, 403, 404, 429, 500, 503, ...(m.method === 'GET' ? [] : [413, 415, 422]), ...(m.errors ?? [])];
   const errorResponses = Object.fromEntries([...new Set(statuses)].sort().map((s) => [s, ERRORS[s] ?? 'Error']));
@@ -47,6 +76,12 @@ export function restMeta(m: RestMetaInput): TenureMeta {
       protect: true,
       errorResponses,
     },
-    auth: { permission: m.permission, publishable: m.publishable ?? false },
+    auth: { permission: m.permission, publishable: m.publishable ?? false, staffOnly: false, rateClass: m.rateClass ?? 'api' },
+    ...(m.bodyLimit ? { bodyLimit: m.bodyLimit } : {}),
   };
+}
+
+/** Meta for a tRPC-only procedure that staff use in the app (sessions only). */
+export function staffMeta(permission: Permission): TenureMeta {
+  return { auth: { permission, publishable: false, staffOnly: true, rateClass: 'api' } };
 }

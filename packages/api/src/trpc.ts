@@ -1,14 +1,14 @@
 /** tRPC init, the error formatter, and the procedure builders every route starts from. */
 import { initTRPC } from '@trpc/server';
-import { AppError, type Permission } from '@tenure/contract';
+import { AppError, jsonProblem } from '@tenure/contract';
 import type { Actor, Scope } from '@tenure/core';
-import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Context } from './context';
 import { errorBody, toAppError, toTRPCError } from './errors';
+import type { RouteAuth, TenureMeta } from './meta';
 
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta>()
+  .meta<TenureMeta>()
   .create({
     errorFormatter({ shape, error }) {
       const app = toAppError(error);
@@ -58,7 +58,25 @@ const decodePathParams = t.middleware(({ ctx, meta, getRawInput, next }) => {
   });
 });
 
-export const publicProcedure = t.procedure.use(normalizeErrors).use(decodePathParams);
+/**
+ * Input no procedure may take (REST.md "Body"): JSON deeper than 64 levels and `__proto__` keys.
+ * REST bodies were checked when Fastify parsed them; tRPC parses its own (URL inputs and bodies).
+ */
+const refuseHostileJson = t.middleware(async ({ ctx, getRawInput, next }) => {
+  if (ctx.surface !== 'rest') {
+    const problem = jsonProblem(await getRawInput());
+    if (problem) {
+      throw new AppError(
+        'BAD_REQUEST',
+        problem.message,
+        problem.kind === 'proto' ? { issues: [{ path: problem.path, message: problem.message }] } : {},
+      );
+    }
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(normalizeErrors).use(refuseHostileJson).use(decodePathParams);
 
 /** A signed-in staff user (session), no environment needed. */
 export const userProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -66,13 +84,6 @@ export const userProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Sign in first');
   return next({ ctx: { user: ctx.user } });
 });
-
-export interface ScopedOptions {
-  /** Publishable keys may call this route (ingest and identify only). */
-  publishable?: boolean;
-  /** Only staff sessions (key management, team). */
-  staffOnly?: boolean;
-}
 
 function requireActor(ctx: Context): Actor {
   if (ctx.authError) throw ctx.authError;
@@ -82,22 +93,29 @@ function requireActor(ctx: Context): Actor {
 }
 
 /**
- * The procedure for data routes: resolves the actor, checks one permission set for roles and
- * scopes, and hands the environment scope to the handler.
+ * Whether an actor may call a route with these access rules; throws FORBIDDEN when not. The one
+ * check behind `scoped` and the idempotency layer's replays.
  */
-export function scoped(permission: Permission, options: ScopedOptions = {}) {
-  return publicProcedure.use(({ ctx, next }) => {
-    const actor = requireActor(ctx);
-    if (actor.kind === 'apiKey') {
-      if (options.staffOnly) throw new AppError('FORBIDDEN', 'This operation is only available to staff in the app');
-      if (actor.keyType === 'publishable' && !options.publishable) {
-        throw new AppError('FORBIDDEN', 'Publishable keys may only ingest events and identify customers');
-      }
+export function authorize(actor: Actor, auth: RouteAuth): void {
+  if (actor.kind === 'apiKey') {
+    if (auth.staffOnly) throw new AppError('FORBIDDEN', 'This operation is only available to staff in the app');
+    if (actor.keyType === 'publishable' && !auth.publishable) {
+      throw new AppError('FORBIDDEN', 'Publishable keys may only ingest events and identify customers');
     }
-    if (!actor.permissions.has(permission)) {
-      throw new AppError('FORBIDDEN', `Missing permission ${permission}`);
-    }
-    const scope: Scope = { envId: actor.envId, workspaceId: actor.workspaceId, actor };
-    return next({ ctx: { actor, scope, envId: actor.envId } });
-  });
+  }
+  if (!actor.permissions.has(auth.permission)) throw new AppError('FORBIDDEN', `Missing permission ${auth.permission}`);
 }
+
+/**
+ * The procedure for data routes: resolves the actor, authorizes it by the route's meta (the
+ * single source of its permission; a route without `auth` meta fails closed) and hands the
+ * environment scope to the handler.
+ */
+export const scoped = publicProcedure.use(({ ctx, meta, next }) => {
+  const auth = meta?.auth;
+  if (!auth) throw new AppError('INTERNAL_SERVER_ERROR', 'This route declares no access rules');
+  const actor = requireActor(ctx);
+  authorize(actor, auth);
+  const scope: Scope = { envId: actor.envId, workspaceId: actor.workspaceId, actor };
+  return next({ ctx: { actor, scope, envId: actor.envId } });
+});

@@ -3,6 +3,7 @@
  * properties): key names, value kinds, nesting depth, string length and key counts.
  */
 import { z } from 'zod';
+import { isStorableText, TEXT_MESSAGE } from './text';
 
 export const ATTRIBUTE_LIMITS = {
   maxKeys: 500,
@@ -29,7 +30,8 @@ function checkScalar(value: unknown, path: PropertyKey[], issues: Issue[]): bool
     return true;
   }
   if (typeof value === 'string') {
-    if (value.length > ATTRIBUTE_LIMITS.maxStringLength) {
+    if (!isStorableText(value)) issues.push({ path, message: TEXT_MESSAGE });
+    else if (value.length > ATTRIBUTE_LIMITS.maxStringLength) {
       issues.push({ path, message: `Strings are at most ${ATTRIBUTE_LIMITS.maxStringLength} characters` });
     }
     return true;

@@ -1,6 +1,7 @@
 /** Customer entity schemas shared by the API, the typed client and the SPA. */
 import { z } from 'zod';
 import { ZAttributes } from './attributes';
+import { zInstant, zText } from './text';
 
 export const LIFECYCLE_STAGES = ['new', 'dormant', 'active', 'reactivated', 'at_risk', 'churned'] as const;
 export const ZLifecycleStage = z.enum(LIFECYCLE_STAGES).meta({ description: 'Lifecycle stage (ANALYTICS.md)' });
@@ -9,8 +10,7 @@ export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const ZRiskLevel = z.enum(RISK_LEVELS).meta({ description: 'Churn risk band derived from health' });
 
 /** `cus_…` or `ext_<externalId>`; anything else is answered with 404 by the service. */
-export const ZCustomerRef = z
-  .string()
+export const ZCustomerRef = zText()
   .min(1)
   .max(300)
   .meta({ description: 'A customer id (`cus_…`) or `ext_<externalId>` (URL-encoded)', example: 'ext_user-42' });
@@ -20,8 +20,7 @@ const printable = /^[^\u0000-\u001f\u007f]+$/;
 /** The integrator's id: 1–255 printable characters, or an integer stored as its decimal string. */
 export const ZExternalId = z
   .union([
-    z
-      .string()
+    zText()
       .min(1, 'externalId must not be empty')
       .max(255, 'externalId is at most 255 characters')
       .regex(printable, 'externalId must be printable characters'),
@@ -36,7 +35,7 @@ export const ZExternalId = z
     example: 'user-42',
   });
 
-const text = (max: number, description: string) => z.string().max(max, `At most ${max} characters`).meta({ description }).nullable();
+const text = (max: number, description: string) => zText().max(max, `At most ${max} characters`).meta({ description }).nullable();
 
 /** Writable profile fields, shared by create/upsert, batch and patch. */
 export const customerProfileShape = {
@@ -49,9 +48,7 @@ export const customerProfileShape = {
   plan: text(100, 'Plan name in the integrator’s system'),
   clickId: text(255, 'An ad or link click id known at identify time'),
   attributes: ZAttributes,
-  createdAt: z.iso
-    .datetime({ offset: true })
-    .meta({ description: 'When the customer signed up in the integrator’s system (imports of history); default now' }),
+  createdAt: zInstant().meta({ description: 'When the customer signed up in the integrator’s system (imports of history); default now' }),
 };
 
 export const ZCustomerInput = z

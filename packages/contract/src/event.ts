@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { ZEventProperties } from './attributes';
 import { ZExternalId } from './customer';
+import { zInstant, zText, zTimeBound } from './text';
 
-const campaignField = (description: string) => z.string().max(255).meta({ description }).nullish();
+const campaignField = (description: string) => zText().max(255).meta({ description }).nullish();
 
 export const ZEventContext = z
   .strictObject({
@@ -17,9 +18,9 @@ export const ZEventContext = z
       })
       .nullish()
       .meta({ description: 'Campaign parameters' }),
-    clickId: z.string().max(255).meta({ description: 'An ad or link click id (gclid, fbclid, …)' }).nullish(),
-    referrer: z.string().max(2048).meta({ description: 'Referring URL' }).nullish(),
-    url: z.string().max(2048).meta({ description: 'URL where the event happened' }).nullish(),
+    clickId: zText().max(255).meta({ description: 'An ad or link click id (gclid, fbclid, …)' }).nullish(),
+    referrer: zText().max(2048).meta({ description: 'Referring URL' }).nullish(),
+    url: zText().max(2048).meta({ description: 'URL where the event happened' }).nullish(),
   })
   .meta({ id: 'EventContext', description: 'Where the event came from; any campaign field, clickId or referrer makes it a touchpoint' });
 export type TEventContext = z.infer<typeof ZEventContext>;
@@ -28,22 +29,17 @@ const twoDecimals = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-
 
 export const ZEventInput = z
   .strictObject({
-    customerId: z
-      .string()
+    customerId: zText()
       .regex(/^cus_[0-9a-z]+$/, 'customerId is a cus_… id')
       .optional()
       .meta({ description: 'Tenure customer id' }),
     externalId: ZExternalId.optional(),
-    name: z
-      .string()
+    name: zText()
       .min(1, 'name is required')
       .max(50, 'name is at most 50 characters')
       .meta({ description: 'Event name', example: 'order_completed' }),
     properties: ZEventProperties.optional(),
-    timestamp: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .meta({ description: 'When it happened (default now; at most 1 hour in the future)' }),
+    timestamp: zInstant().optional().meta({ description: 'When it happened (default now; at most 1 hour in the future)' }),
     revenue: z
       .number()
       .refine(Number.isFinite, 'revenue must be a finite number')
@@ -51,8 +47,7 @@ export const ZEventInput = z
       .refine((n) => Math.abs(n) < 1e13, 'revenue is out of range')
       .nullish()
       .meta({ description: 'Revenue in the workspace currency (negative = refund)', example: 49.9 }),
-    messageId: z
-      .string()
+    messageId: zText()
       .min(1)
       .max(100, 'messageId is at most 100 characters')
       .optional()
@@ -86,6 +81,4 @@ export const ZEvent = z
 export type TEvent = z.infer<typeof ZEvent>;
 
 /** `YYYY-MM-DD` (that day's UTC midnight) or an ISO date-time. */
-export const ZTimeBound = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })])
-  .meta({ description: 'ISO date (UTC midnight) or date-time' });
+export const ZTimeBound = zTimeBound();

@@ -8,6 +8,7 @@ export const ID_PREFIX = {
   event: 'evt',
   segment: 'seg',
   audit: 'aud',
+  invite: 'inv',
   playbook: 'pbk',
   intervention: 'int',
   webhook: 'whk',
@@ -22,9 +23,16 @@ export type IdKind = keyof typeof ID_PREFIX;
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
+/** The largest time 10 base32 characters hold (2^50 − 1 ms, in the year 37,648). */
+const MAX_TIME = 2 ** 50 - 1;
+
+/**
+ * Ten characters of ms since 1970. Total: a time outside [0, MAX_TIME] (inputs refuse them, see
+ * text.ts) or not an integer is clamped, so the time part is always ten valid characters.
+ */
 function encodeTime(ms: number): string {
   let out = '';
-  let n = ms;
+  let n = Number.isFinite(ms) ? Math.min(Math.max(Math.floor(ms), 0), MAX_TIME) : 0;
   for (let i = 0; i < 10; i++) {
     out = ALPHABET[n % 32] + out;
     n = Math.floor(n / 32);

@@ -11,8 +11,8 @@ export const SCOPES = [
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** Staff-only permissions, never granted to an API key. */
-export const STAFF_PERMISSIONS = ['keys:manage', 'team:manage', 'settings:write', 'workspace:delete'] as const;
+/** Staff-only permissions, never granted to an API key. `team:read` (see the members) is every role's. */
+export const STAFF_PERMISSIONS = ['keys:manage', 'team:read', 'team:manage', 'settings:write', 'workspace:delete'] as const;
 export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
 
 export type Permission = Scope | StaffPermission;
@@ -23,10 +23,10 @@ export type Role = (typeof ROLES)[number];
 const READ_SCOPES: Scope[] = ['customers:read', 'events:read', 'analytics:read', 'segments:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: [...SCOPES, 'keys:manage', 'team:manage', 'settings:write', 'workspace:delete'],
-  admin: [...SCOPES, 'keys:manage', 'team:manage', 'settings:write'],
-  member: [...SCOPES],
-  viewer: READ_SCOPES,
+  owner: [...SCOPES, 'keys:manage', 'team:read', 'team:manage', 'settings:write', 'workspace:delete'],
+  admin: [...SCOPES, 'keys:manage', 'team:read', 'team:manage', 'settings:write'],
+  member: [...SCOPES, 'team:read'],
+  viewer: [...READ_SCOPES, 'team:read'],
 };
 
 /** What a publishable key may do regardless of its declared scopes: ingest and identify. */

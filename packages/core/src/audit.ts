@@ -26,3 +26,24 @@ export async function audit(db: Kysely<DB>, actor: Actor, entry: AuditEntry): Pr
     details: JSON.stringify(entry.details ?? {}),
   });
 }
+
+/** Who did a workspace-level staff action (team changes, joining by invite): no environment. */
+export interface WorkspaceAuditor {
+  workspaceId: string;
+  userId: string | null;
+}
+
+/** Records a workspace-level action, inside the caller's transaction. */
+export async function auditWorkspace(db: Kysely<DB>, by: WorkspaceAuditor, entry: Omit<AuditEntry, 'envId'>): Promise<void> {
+  await auditQueries.insertAudit(db, {
+    id: newId('audit'),
+    workspaceId: by.workspaceId,
+    environmentId: null,
+    userId: by.userId,
+    apiKeyId: null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    details: JSON.stringify(entry.details ?? {}),
+  });
+}

@@ -1,27 +1,29 @@
 /**
- * Idempotency-Key (REST.md): the first response for (environment, key) is stored and replayed
- * for 24 h; the same key with another request → 422; a retry while the first runs → 409.
+ * Idempotency-Key (REST.md): the first response for (environment, actor, key) is stored and
+ * replayed to that same API key or staff user for 24 h; the same key with another request → 422;
+ * a retry while the first runs → 409. Callers authorize the request before asking for a replay.
  */
 import { AppError } from '@tenure/contract';
 import { type DB, idempotencyQueries, type Kysely } from '@tenure/db';
 import { hashToken } from './auth/tokens';
 
-const TTL_MS = 24 * 3600 * 1000;
+export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 
+export type IdempotencyScope = idempotencyQueries.IdempotencyScope;
 export type IdempotencyStart = { kind: 'fresh' } | { kind: 'replay'; statusCode: number; body: string };
 
 export function requestFingerprint(method: string, path: string, body: unknown): string {
   return hashToken(`${method} ${path} ${JSON.stringify(body ?? null)}`);
 }
 
-export async function beginIdempotent(db: Kysely<DB>, envId: string, key: string, fingerprint: string): Promise<IdempotencyStart> {
-  if (key.length === 0 || key.length > 255) throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 1–255 characters');
+export async function beginIdempotent(db: Kysely<DB>, scope: IdempotencyScope, fingerprint: string): Promise<IdempotencyStart> {
+  if (scope.key.length === 0 || scope.key.length > 255) throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 1–255 characters');
   for (let attempt = 0; attempt < 2; attempt++) {
-    if (await idempotencyQueries.claimIdempotencyKey(db, envId, key, fingerprint)) return { kind: 'fresh' };
-    const row = await idempotencyQueries.findIdempotencyKey(db, envId, key);
+    if (await idempotencyQueries.claimIdempotencyKey(db, scope, fingerprint)) return { kind: 'fresh' };
+    const row = await idempotencyQueries.findIdempotencyKey(db, scope);
     if (!row) continue;
-    if (Date.now() - row.createdAt.getTime() > TTL_MS) {
-      await idempotencyQueries.releaseIdempotencyKey(db, envId, key);
+    if (Date.now() - row.createdAt.getTime() > IDEMPOTENCY_TTL_MS) {
+      await idempotencyQueries.releaseIdempotencyKey(db, scope);
       continue;
     }
     if (row.requestHash !== fingerprint) {
@@ -42,8 +44,19 @@ export async function beginIdempotent(db: Kysely<DB>, envId: string, key: string
 }
 
 /** Stores the response, except validation and auth failures and server errors (retry-able). */
-export async function finishIdempotent(db: Kysely<DB>, envId: string, key: string, statusCode: number, body: string): Promise<void> {
+export async function finishIdempotent(db: Kysely<DB>, scope: IdempotencyScope, statusCode: number, body: string): Promise<void> {
   const store = statusCode < 400 || (statusCode >= 404 && statusCode < 500 && statusCode !== 429);
-  if (store) await idempotencyQueries.completeIdempotencyKey(db, envId, key, statusCode, JSON.stringify(JSON.parse(body || 'null')));
-  else await idempotencyQueries.releaseIdempotencyKey(db, envId, key);
+  if (store) await idempotencyQueries.completeIdempotencyKey(db, scope, statusCode, JSON.stringify(JSON.parse(body || 'null')));
+  else await idempotencyQueries.releaseIdempotencyKey(db, scope);
+}
+
+/** Deletes records past their 24 h, in bounded batches; returns how many went. */
+export async function purgeExpiredIdempotencyKeys(db: Kysely<DB>, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
+  let total = 0;
+  for (;;) {
+    const n = await idempotencyQueries.purgeIdempotencyKeys(db, before);
+    total += n;
+    if (n < 10_000) return total;
+  }
 }

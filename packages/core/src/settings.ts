@@ -1,30 +1,9 @@
-/** Per-environment analytics settings with ANALYTICS.md's defaults. */
+/** The environment an operation runs in, with its analytics settings (schema: @tenure/contract). */
+import { type TAnalyticsSettings, ZAnalyticsSettings } from '@tenure/contract';
 import { type DB, type Kysely, workspaceQueries } from '@tenure/db';
-import { z } from 'zod';
 
-export const ZAnalyticsSettings = z
-  .object({
-    activeDays: z.number().int().min(1).max(365).default(30),
-    churnDays: z.number().int().min(1).max(730).default(60),
-    newDays: z.number().int().min(1).max(365).default(14),
-    reactivationGapDays: z.number().int().min(1).max(730).default(60),
-    recencyHorizonDays: z.number().int().min(1).max(730).default(60),
-    engagementTarget: z.number().int().min(1).default(20),
-    weights: z
-      .object({
-        recency: z.number().min(0).default(0.5),
-        engagement: z.number().min(0).default(0.35),
-        monetary: z.number().min(0).default(0.15),
-      })
-      .default({ recency: 0.5, engagement: 0.35, monetary: 0.15 })
-      .refine((w) => Math.abs(w.recency + w.engagement + w.monetary - 1) < 1e-9, 'weights must sum to 1'),
-    lowRiskMin: z.number().min(0).max(100).default(70),
-    mediumRiskMin: z.number().min(0).max(100).default(40),
-    allowPublishableRevenue: z.boolean().default(false),
-  })
-  .refine((s) => s.lowRiskMin > s.mediumRiskMin, { message: 'lowRiskMin must be greater than mediumRiskMin', path: ['lowRiskMin'] });
-
-export type AnalyticsSettings = z.infer<typeof ZAnalyticsSettings>;
+export { ZAnalyticsSettings };
+export type AnalyticsSettings = TAnalyticsSettings;
 
 export interface EnvironmentInfo {
   id: string;

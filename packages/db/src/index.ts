@@ -1,6 +1,9 @@
 export * from './create-db';
 export * from './migrate';
 export * from './types';
+export * from './analytics/postgres-engine';
+export type * from './analytics/types';
+export * as analyticsSettingsQueries from './queries/analytics-settings';
 export * as apiKeyQueries from './queries/api-keys';
 export * as auditQueries from './queries/audit';
 export * as customerQueries from './queries/customers';
@@ -8,6 +11,7 @@ export * as eventErasureQueries from './queries/events-erasure';
 export * as eventQueries from './queries/events';
 export * as eventReadQueries from './queries/events-read';
 export * as suppressionQueries from './queries/suppressions';
+export * as teamQueries from './queries/team';
 export * as idempotencyQueries from './queries/idempotency';
 export * as sessionQueries from './queries/sessions';
 export * as userQueries from './queries/users';

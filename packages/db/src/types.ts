@@ -23,7 +23,10 @@ export interface EnvironmentsTable {
   workspaceId: string;
   mode: 'live' | 'test';
   settings: JsonDefault<Record<string, unknown>>;
+  /** Requests per second of the environment's reads and writes (null: 5× the key default). */
   rateLimit: number | null;
+  /** Requests per second of the environment's ingestion (null: 5× the key default). */
+  ingestRateLimit: number | null;
   createdAt: CreatedAt;
 }
 
@@ -33,6 +36,7 @@ export interface UsersTable {
   name: string | null;
   passwordHash: string;
   createdAt: CreatedAt;
+  lastSignInAt: Timestamp | null;
 }
 
 export interface MembershipsTable {
@@ -40,6 +44,20 @@ export interface MembershipsTable {
   userId: string;
   role: 'owner' | 'admin' | 'member' | 'viewer';
   createdAt: CreatedAt;
+}
+
+export interface InvitesTable {
+  id: string;
+  workspaceId: string;
+  email: string;
+  role: 'owner' | 'admin' | 'member' | 'viewer';
+  tokenHash: string;
+  invitedBy: string | null;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+  acceptedAt: Timestamp | null;
+  acceptedBy: string | null;
+  revokedAt: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -58,6 +76,7 @@ export interface ApiKeysTable {
   hash: string;
   scopes: string[] | null;
   rateLimit: number | null;
+  ingestRateLimit: number | null;
   createdBy: string | null;
   createdAt: CreatedAt;
   revokedAt: Timestamp | null;
@@ -122,6 +141,26 @@ export interface EventsTable {
   touchCampaign: string | null;
 }
 
+/** When a customer's scores were last computed (also when nothing changed); see migration 2026120403. */
+export interface CustomerScoreChecksTable {
+  environmentId: string;
+  customerId: string;
+  checkedAt: Timestamp;
+}
+
+/** A change of lifecycle stage or risk level recorded by a score refresh. */
+export interface CustomerTransitionsTable {
+  id: Generated<ColumnType<string, never, never>>;
+  environmentId: string;
+  customerId: string;
+  kind: 'lifecycle' | 'risk';
+  fromValue: string | null;
+  toValue: string | null;
+  health: number | null;
+  previousHealth: number | null;
+  at: Timestamp;
+}
+
 export interface EventTombstonesTable {
   environmentId: string;
   messageId: string;
@@ -138,6 +177,8 @@ export interface SuppressionsTable {
 
 export interface IdempotencyKeysTable {
   environmentId: string;
+  /** The API key or staff user that made the request: stored answers are theirs alone. */
+  actorId: string;
   key: string;
   requestHash: string;
   statusCode: number | null;
@@ -163,10 +204,13 @@ export interface DB {
   environments: EnvironmentsTable;
   users: UsersTable;
   memberships: MembershipsTable;
+  invites: InvitesTable;
   sessions: SessionsTable;
   apiKeys: ApiKeysTable;
   customers: CustomersTable;
   events: EventsTable;
+  customerScoreChecks: CustomerScoreChecksTable;
+  customerTransitions: CustomerTransitionsTable;
   suppressions: SuppressionsTable;
   eventTombstones: EventTombstonesTable;
   idempotencyKeys: IdempotencyKeysTable;

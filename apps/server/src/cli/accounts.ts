@@ -26,6 +26,19 @@ const systemActor = (workspaceId: string, envId: string) => ({
   permissions: new Set<never>(),
 });
 
+/** The password from --password-stdin, --password or TENURE_PASSWORD (exactly one). */
+async function passwordFrom(opts: { password?: string; passwordStdin?: boolean }): Promise<string> {
+  const sources = [opts.passwordStdin, opts.password !== undefined, process.env.TENURE_PASSWORD !== undefined].filter(Boolean).length;
+  if (sources === 0) throw new UsageError('give the password with --password-stdin, TENURE_PASSWORD or --password');
+  if (sources > 1) throw new UsageError('give the password one way only: --password-stdin, TENURE_PASSWORD or --password');
+  if (opts.passwordStdin) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  return opts.password ?? process.env.TENURE_PASSWORD ?? '';
+}
+
 export function registerAccountCommands(program: Command): void {
   program
     .command('migrate')
@@ -60,17 +73,30 @@ export function registerAccountCommands(program: Command): void {
     .command('create')
     .description('create a staff user (or reuse one by email) and give it a role in a workspace')
     .requiredOption('--email <email>', 'sign-in email')
-    .requiredOption('--password <password>', 'password (at least 10 characters)')
+    .option(
+      '--password <password>',
+      'password (at least 10 characters); visible in the process list: prefer --password-stdin or TENURE_PASSWORD',
+    )
+    .option('--password-stdin', 'read the password from the first line of standard input')
     .requiredOption('--workspace <slug>', 'workspace slug')
     .addOption(new Option('--role <role>', 'role in the workspace').choices(ROLES).makeOptionMandatory())
     .option('--name <name>', 'display name')
     .addOption(json())
     .action(
-      async (opts: { email: string; password: string; workspace: string; role: (typeof ROLES)[number]; name?: string; json?: boolean }) => {
+      async (opts: {
+        email: string;
+        password?: string;
+        passwordStdin?: boolean;
+        workspace: string;
+        role: (typeof ROLES)[number];
+        name?: string;
+        json?: boolean;
+      }) => {
+        const password = await passwordFrom(opts);
         const result = await withDatabase(({ db }) =>
           createUserInWorkspace(db, {
             email: opts.email,
-            password: opts.password,
+            password,
             name: opts.name,
             workspaceSlug: opts.workspace,
             role: opts.role,

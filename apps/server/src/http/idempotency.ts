@@ -1,23 +1,30 @@
-/** Idempotency-Key on REST writes: replay the stored response, or run and store it. */
-import { presentedApiKey } from '@tenure/api';
-import { authenticateApiKey, beginIdempotent, finishIdempotent, requestFingerprint } from '@tenure/core';
+/**
+ * Idempotency-Key on REST writes: the request is authenticated and authorized as if new (by the
+ * route's meta, the same check as the procedure's), and only then is a stored answer replayed —
+ * and only one stored for the same API key. Anything else runs the procedure, which refuses it.
+ */
+import { authorize, type RouteAuth } from '@tenure/api';
+import { beginIdempotent, finishIdempotent, purgeExpiredIdempotencyKeys, requestFingerprint } from '@tenure/core';
 import type { DB, Kysely } from '@tenure/db';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CapturedResponse } from './rest';
 
 export async function withIdempotency(
   db: Kysely<DB>,
   request: FastifyRequest,
+  auth: RouteAuth | undefined,
   run: () => Promise<CapturedResponse>,
 ): Promise<CapturedResponse> {
   const key = request.headers['idempotency-key'];
-  if (typeof key !== 'string' || request.method === 'GET') return run();
-  const presented = presentedApiKey(request.headers);
-  // Without a valid key there is no environment to scope to; the procedure answers 401/403 itself.
-  const actor = presented ? await authenticateApiKey(db, presented).catch(() => null) : null;
-  if (!actor) return run();
-  const fingerprint = requestFingerprint(request.method, request.url, request.body);
-  const start = await beginIdempotent(db, actor.envId, key, fingerprint);
+  if (typeof key !== 'string' || request.method === 'GET' || !auth || !request.keyAuth?.ok) return run();
+  const { actor } = request.keyAuth.key;
+  try {
+    authorize(actor, auth);
+  } catch {
+    return run();
+  }
+  const scope = { envId: actor.envId, actorId: actor.keyId, key };
+  const start = await beginIdempotent(db, scope, requestFingerprint(request.method, request.url, request.body));
   if (start.kind === 'replay') {
     return { statusCode: start.statusCode, headers: { 'idempotent-replayed': 'true' }, body: start.body };
   }
@@ -26,6 +33,19 @@ export async function withIdempotency(
     captured = await run();
     return captured;
   } finally {
-    await finishIdempotent(db, actor.envId, key, captured?.statusCode ?? 500, captured?.body ?? '');
+    await finishIdempotent(db, scope, captured?.statusCode ?? 500, captured?.body ?? '');
   }
+}
+
+const PURGE_EVERY_MS = 3600_000;
+
+/** Deletes idempotency records past their 24 h, hourly while the server runs. */
+export function registerIdempotencyPurge(app: FastifyInstance, db: Kysely<DB>): void {
+  const purge = () => purgeExpiredIdempotencyKeys(db).catch((error: unknown) => app.log.warn({ err: error }, 'idempotency purge failed'));
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    timer = setInterval(purge, PURGE_EVERY_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 }

@@ -1,104 +1,123 @@
 /**
- * Rate limits (REST.md): per key with @fastify/rate-limit — a fixed 2-second window allowing
- * twice the per-second rate (100/s with bursts of 200 by default; ingestion paths 1,000/s) — and
- * a ceiling per environment (5× the key default unless the environment sets its own), counted with
- * rate-limiter-flexible. Both are configurable in the database (api_keys.rate_limit,
- * environments.rate_limit). Headers follow the IETF draft (RateLimit-*) plus Retry-After.
+ * API keys at the door (REST.md "Auth and errors"): every request that presents a key is
+ * authenticated once here (core's key cache), then counted against per-second budgets with
+ * rate-limiter-flexible — per key and per environment, for each rate class (reads/writes `api`,
+ * `ingest`), counted per call (a tRPC batch of n calls counts n). A fixed 2-second window allows
+ * twice the per-second rate, so 100/s bursts to 200. Failed authentication is limited per client
+ * IP, before any database lookup. Every store is bounded: limiter entries expire with their window.
  */
-import rateLimit from '@fastify/rate-limit';
-import { presentedApiKey } from '@tenure/api';
-import { hashToken } from '@tenure/core';
-import { apiKeyQueries, type DB, type Kysely } from '@tenure/db';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '@tenure/contract';
+import { type AuthenticatedKey, authenticateApiKeyWithLimits } from '@tenure/core';
+import { presentedApiKey, procedureMeta, type RateClass, type TenureMeta, toAppError } from '@tenure/api';
+import type { DB, Kysely } from '@tenure/db';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
-const WINDOW_MS = 2000;
-const CACHE_MS = 30_000;
+const WINDOW_S = 2;
+/** An environment's default ceiling is this many times its key default (REST.md). */
 const ENV_CEILING_FACTOR = 5;
-const INGEST_PATHS = ['/api/v1/events', '/api/v1/events/batch', '/trpc/events.ingest', '/trpc/events.ingestBatch'];
 
-interface KeyLimits {
-  keyLimit: number | null;
-  envId: string | null;
-  envLimit: number | null;
-  at: number;
+export type KeyAuth = { ok: true; key: AuthenticatedKey } | { ok: false; error: AppError };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set for requests that present an API key: the key, or why it was refused. */
+    keyAuth?: KeyAuth;
+  }
+  interface FastifyContextConfig {
+    /** The procedure meta of a REST route (its access rules, rate class, body limit). */
+    tenure?: TenureMeta;
+  }
 }
 
-export async function registerRateLimit(
-  app: FastifyInstance,
-  opts: { db: Kysely<DB>; perSecond: number; ingestPerSecond: number },
-): Promise<void> {
-  const cache = new Map<string, KeyLimits>();
+export interface RateLimitOptions {
+  db: Kysely<DB>;
+  /** Default per-key requests per second for reads/writes and for ingestion. */
+  perSecond: number;
+  ingestPerSecond: number;
+  /** Failed authentications allowed per client IP per minute. */
+  authFailuresPerMinute: number;
+}
 
-  /** Limits configured for a key and its environment, cached for 30 s (unknown keys too). */
-  async function limitsOf(hash: string): Promise<KeyLimits> {
-    const cached = cache.get(hash);
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached;
-    const row = await apiKeyQueries.findApiKeyByHash(opts.db, hash).catch(() => undefined);
-    const limits = {
-      keyLimit: row?.rateLimit ?? null,
-      envId: row?.environmentId ?? null,
-      envLimit: row?.environmentRateLimit ?? null,
-      at: Date.now(),
-    };
-    cache.set(hash, limits);
-    return limits;
-  }
-
-  const isIngest = (request: FastifyRequest) => INGEST_PATHS.some((p) => request.url.split('?')[0] === p);
-  const keyHash = (request: FastifyRequest) => hashToken(presentedApiKey(request.headers) ?? '');
-
-  await app.register(rateLimit, {
-    global: true,
-    timeWindow: WINDOW_MS,
-    enableDraftSpec: true,
-    hook: 'onRequest',
-    allowList: (request) => !presentedApiKey(request.headers),
-    keyGenerator: (request) => (isIngest(request) ? `ingest:${keyHash(request)}` : keyHash(request)),
-    max: async (request, key) => {
-      const { keyLimit } = await limitsOf(key.startsWith('ingest:') ? key.slice(7) : key);
-      return (keyLimit ?? (isIngest(request) ? opts.ingestPerSecond : opts.perSecond)) * (WINDOW_MS / 1000);
-    },
-    errorResponseBuilder: (_request, context) => {
-      const error = new Error(`Rate limit exceeded; retry in ${context.after}`) as Error & { statusCode: number };
-      error.statusCode = 429;
-      return error;
-    },
-  });
-
-  // The environment ceiling: one budget shared by every key of the environment.
-  const envLimiters = new Map<number, RateLimiterMemory>();
-  const envLimiter = (perSecond: number) => {
-    let limiter = envLimiters.get(perSecond);
+/** One limiter per budget size (limits are few distinct numbers), each keyed by key or environment id. */
+function limiterPool() {
+  const limiters = new Map<number, RateLimiterMemory>();
+  return (perSecond: number) => {
+    let limiter = limiters.get(perSecond);
     if (!limiter) {
-      limiter = new RateLimiterMemory({
-        keyPrefix: `env-${perSecond}`,
-        points: perSecond * (WINDOW_MS / 1000),
-        duration: WINDOW_MS / 1000,
-      });
-      envLimiters.set(perSecond, limiter);
+      limiter = new RateLimiterMemory({ keyPrefix: `rl${perSecond}`, points: perSecond * WINDOW_S, duration: WINDOW_S });
+      limiters.set(perSecond, limiter);
     }
     return limiter;
   };
-  app.addHook('onRequest', async (request, reply) => {
-    if (!presentedApiKey(request.headers)) return;
-    const { envId, envLimit } = await limitsOf(keyHash(request));
-    if (!envId) return;
-    const perSecond = envLimit ?? opts.perSecond * ENV_CEILING_FACTOR;
+}
+
+/** The calls a request makes, by rate class: one for REST, one per procedure of a tRPC batch. */
+function callsByClass(request: FastifyRequest): Map<RateClass, number> {
+  const calls = new Map<RateClass, number>();
+  const rest = request.routeOptions.config.tenure;
+  if (rest) return calls.set(rest.auth?.rateClass ?? 'api', 1);
+  const names = ((request.params as { path?: string }).path ?? '').split(',');
+  for (const name of names) {
+    const rateClass = procedureMeta(name)?.auth?.rateClass ?? 'api';
+    calls.set(rateClass, (calls.get(rateClass) ?? 0) + 1);
+  }
+  return calls;
+}
+
+function tooMany(reply: FastifyReply, limit: number, res: RateLimiterRes, message: string): AppError {
+  const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  void reply.headers({ 'retry-after': seconds, 'ratelimit-limit': limit, 'ratelimit-remaining': 0, 'ratelimit-reset': seconds });
+  return new AppError('TOO_MANY_REQUESTS', `${message}; retry in ${seconds} s`);
+}
+
+export function registerRateLimit(app: FastifyInstance, opts: RateLimitOptions): void {
+  const budget = limiterPool();
+  const authFailures = new RateLimiterMemory({ keyPrefix: 'auth-fail', points: opts.authFailuresPerMinute, duration: 60 });
+  const keyDefault = { api: opts.perSecond, ingest: opts.ingestPerSecond } satisfies Record<RateClass, number>;
+
+  async function authenticate(request: FastifyRequest, reply: FastifyReply, presented: string): Promise<KeyAuth> {
+    const failures = await authFailures.get(request.ip);
+    if (failures && failures.consumedPoints >= opts.authFailuresPerMinute) {
+      throw tooMany(reply, opts.authFailuresPerMinute, failures, 'Too many failed authentications from this address');
+    }
     try {
-      await envLimiter(perSecond).consume(envId);
+      return { ok: true, key: await authenticateApiKeyWithLimits(opts.db, presented) };
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      const seconds = Math.ceil(error.msBeforeNext / 1000);
+      const appError = toAppError(error);
+      // Only a refused key counts as a failure; an unreachable database is the server's problem.
+      if (appError.code === 'UNAUTHORIZED') await authFailures.penalty(request.ip, 1);
+      return { ok: false, error: appError };
+    }
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    const presented = presentedApiKey(request.headers);
+    if (presented === null || !(request.url.startsWith('/api/v1/') || request.url.startsWith('/trpc/'))) return;
+    request.keyAuth = await authenticate(request, reply, presented);
+    if (!request.keyAuth.ok) return;
+    const { actor, rateLimits } = request.keyAuth.key;
+    for (const [rateClass, calls] of callsByClass(request)) {
+      const keyLimit = rateLimits.key[rateClass] ?? keyDefault[rateClass];
+      const envLimit = rateLimits.environment[rateClass] ?? keyDefault[rateClass] * ENV_CEILING_FACTOR;
+      let res: RateLimiterRes;
+      try {
+        res = await budget(keyLimit).consume(`${rateClass}:${actor.keyId}`, calls);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw tooMany(reply, keyLimit * WINDOW_S, error, 'Rate limit exceeded for this API key');
+        throw error;
+      }
+      try {
+        await budget(envLimit).consume(`${rateClass}:${actor.envId}`, calls);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw tooMany(reply, envLimit * WINDOW_S, error, "The environment's rate limit is exceeded");
+        throw error;
+      }
       void reply.headers({
-        'retry-after': seconds,
-        'ratelimit-limit': perSecond * (WINDOW_MS / 1000),
-        'ratelimit-remaining': 0,
-        'ratelimit-reset': seconds,
+        'ratelimit-limit': keyLimit * WINDOW_S,
+        'ratelimit-remaining': res.remainingPoints,
+        'ratelimit-reset': Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
       });
-      const limited = new Error(`The environment's rate limit is exceeded; retry in ${seconds} s`) as Error & { statusCode: number };
-      limited.statusCode = 429;
-      throw limited;
     }
   });
 }

@@ -1,30 +1,21 @@
 /**
- * REST at /api/v1: trpc-to-openapi's node handler runs the procedure; this adapter feeds it
- * Fastify's parsed body (so body limits and content types are Fastify's, per path) and rewrites
- * its error body into REST.md's `{ code, message, issues?, reason? }`.
+ * REST at /api/v1: one Fastify route per REST operation of the router, with the body limit of its
+ * meta; trpc-to-openapi's node handler runs the procedure. This adapter feeds it Fastify's parsed
+ * body (so body limits and content types are Fastify's, per path) and rewrites its error body into
+ * REST.md's `{ code, message, issues?, reason? }`. Unknown paths fall to the JSON 404.
  */
 import type { IncomingMessage } from 'node:http';
-import { appRouter, createHttpContext, errorBody, toAppError } from '@tenure/api';
+import { appRouter, createHttpContext, DEFAULT_BODY_LIMIT, errorBody, type RestRoute, restRoutes, toAppError } from '@tenure/api';
 import { AppError, type ErrorBody, STATUS_TO_CODE } from '@tenure/contract';
 import type { DB, Kysely } from '@tenure/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import { withIdempotency } from './idempotency';
+import { loggableUrl } from './logging';
 
 export const REST_PREFIX = '/api/v1';
-const MB = 1024 * 1024;
 
-/** Byte limits of REST.md's conventions; every other path gets 1 MB. */
-export const BODY_LIMITS: Record<string, number> = {
-  '/customers/batch': 32 * MB,
-  '/customers/batch-delete': 32 * MB,
-  '/customers/arrays': 32 * MB,
-  '/customers/arrays/delete': 32 * MB,
-  '/events/batch': 10 * MB,
-};
-export const DEFAULT_BODY_LIMIT = 1 * MB;
-
-type RestRequest = IncomingMessage & { body?: unknown; tenure?: { ip: string; requestId: string } };
+type RestRequest = IncomingMessage & { body?: unknown; tenure?: { ip: string; requestId: string; keyAuth: FastifyRequest['keyAuth'] } };
 
 export interface CapturedResponse {
   statusCode: number;
@@ -56,18 +47,21 @@ export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB> }): vo
         ip: req.tenure?.ip ?? '',
         requestId: req.tenure?.requestId ?? '',
         expectedOrigin: '',
+        keyAuth: req.tenure?.keyAuth,
       }),
     onError: ({ error, req }) => {
       const appError = toAppError(error);
-      if (appError.status >= 500) app.log.error({ err: error.cause ?? error, url: req.url }, 'REST request failed');
+      if (appError.status >= 500) app.log.error({ err: error.cause ?? error, url: loggableUrl(req.url ?? '') }, 'REST request failed');
     },
   });
 
   /** Runs the procedure behind a request and captures what trpc-to-openapi answers. */
   const runProcedure = (request: FastifyRequest, reply: FastifyReply) => {
     const raw = request.raw as RestRequest;
-    raw.url = request.url.slice(REST_PREFIX.length) || '/';
-    raw.tenure = { ip: request.ip, requestId: String(request.id) };
+    const url = request.url;
+    // trpc-to-openapi matches paths without our prefix; the URL is put back for hooks and logs after.
+    raw.url = url.slice(REST_PREFIX.length) || '/';
+    raw.tenure = { ip: request.ip, requestId: String(request.id), keyAuth: request.keyAuth };
     if (request.method !== 'GET' && request.method !== 'DELETE') {
       // A POST without a body (and without a Content-Type) is taken as `{}` (REST.md).
       raw.body = request.body ?? {};
@@ -90,24 +84,33 @@ export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB> }): vo
         off: reply.raw.off.bind(reply.raw),
       };
       handler(raw, res as never).catch(reject);
+    }).finally(() => {
+      raw.url = url;
     });
   };
 
-  const route = async (request: FastifyRequest, reply: FastifyReply) => {
+  const handle = (route: RestRoute) => async (request: FastifyRequest, reply: FastifyReply) => {
     const body = request.body;
     if (request.method !== 'GET' && request.method !== 'DELETE' && body != null && (typeof body !== 'object' || Array.isArray(body))) {
       // trpc-to-openapi spreads the body into the input, which would turn `[]` or `"x"` into `{}`.
       throw new AppError('BAD_REQUEST', 'The request body must be a JSON object');
     }
-    const captured = await withIdempotency(opts.db, request, () => runProcedure(request, reply));
+    const captured = await withIdempotency(opts.db, request, route.meta.auth, () => runProcedure(request, reply));
     const { 'content-type': _ignored, ...headers } = captured.headers;
     void reply.headers(headers).status(captured.statusCode).type('application/json');
     if (captured.statusCode >= 400) return reply.send(restBody(captured.statusCode, captured.body));
     return reply.send(captured.body);
   };
 
-  for (const [path, bodyLimit] of Object.entries(BODY_LIMITS)) {
-    app.route({ method: ['POST'], url: `${REST_PREFIX}${path}`, bodyLimit, handler: route });
+  for (const route of restRoutes()) {
+    app.route({
+      method: route.method,
+      // `{id}` → `:id`; Fastify's router then gives static paths (`/customers/count`) precedence.
+      url: `${REST_PREFIX}${route.path.replace(/\{(\w+)\}/g, ':$1')}`,
+      bodyLimit: route.meta.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      config: { tenure: route.meta },
+      exposeHeadRoute: false,
+      handler: handle(route),
+    });
   }
-  app.route({ method: ['GET', 'POST', 'PATCH', 'DELETE'], url: `${REST_PREFIX}/*`, bodyLimit: DEFAULT_BODY_LIMIT, handler: route });
 }

@@ -5,12 +5,18 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppRouter } from '@tenure/api';
 
-/** The origin the SPA's requests carry, derived from the Host the browser used. */
-function expectedOrigin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+/**
+ * The origin the SPA's requests carry: TENURE_PUBLIC_URL's when set (behind a TLS proxy the
+ * server sees http and an inner host), else derived from the Host the browser used.
+ */
+function expectedOrigin(request: FastifyRequest, publicUrl: string | undefined): string {
+  return publicUrl ? new URL(publicUrl).origin : `${request.protocol}://${request.host}`;
 }
 
-export async function registerTrpc(app: FastifyInstance, opts: { db: Kysely<DB>; secureCookies: boolean }): Promise<void> {
+export async function registerTrpc(
+  app: FastifyInstance,
+  opts: { db: Kysely<DB>; secureCookies: boolean; publicUrl?: string },
+): Promise<void> {
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -24,7 +30,9 @@ export async function registerTrpc(app: FastifyInstance, opts: { db: Kysely<DB>;
           surface: 'trpc',
           ip: req.ip,
           requestId: String(req.id),
-          expectedOrigin: expectedOrigin(req),
+          expectedOrigin: expectedOrigin(req, opts.publicUrl),
+          keyAuth: req.keyAuth,
+          publicUrl: opts.publicUrl,
           cookies: {
             set(token, expiresAt) {
               void res.setCookie(SESSION_COOKIE, token, {

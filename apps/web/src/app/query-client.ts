@@ -1,6 +1,6 @@
 /** The app's QueryClient: one place that reacts to a lost session, and sane retry defaults. */
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isClientError, isUnauthorized } from '../lib/errors';
+import { errorCode, isClientError, isUnauthorized } from '../lib/errors';
 import { SESSION_KEY } from '../lib/session';
 
 export function createQueryClient(): QueryClient {
@@ -8,6 +8,8 @@ export function createQueryClient(): QueryClient {
   // auth guard send the user to /login (remembering where they were).
   const onError = (error: unknown) => {
     if (isUnauthorized(error)) queryClient.setQueryData(SESSION_KEY, null);
+    // FORBIDDEN may mean the role changed since auth.me was read: refresh it so the UI follows.
+    else if (errorCode(error) === 'FORBIDDEN') void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
   };
   const queryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),

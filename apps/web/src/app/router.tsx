@@ -11,10 +11,14 @@ const CustomerDetailPage = lazy(() => import('../pages/customers/customer-detail
 const EventsPage = lazy(() => import('../pages/events/events-page'));
 const ImportPage = lazy(() => import('../pages/import/import-page'));
 const ApiKeysPage = lazy(() => import('../pages/api-keys/api-keys-page'));
+const TeamPage = lazy(() => import('../pages/team/team-page'));
+const ProfilePage = lazy(() => import('../pages/profile/profile-page'));
+const InvitePage = lazy(() => import('../pages/invite/invite-page'));
 const NotFoundPage = lazy(() => import('./not-found-page'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/invite/:token', element: <InvitePage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: (
@@ -33,6 +37,8 @@ export const router = createBrowserRouter([
           { path: 'events', element: <EventsPage /> },
           { path: 'import', element: <ImportPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
+          { path: 'team', element: <TeamPage /> },
+          { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,14 +1,20 @@
+import type { Permission } from '@tenure/contract';
 import { NavLink } from 'react-router-dom';
 import { Icon, type IconName } from '../components/icons';
+import { can } from '../lib/permissions';
+import { useRole } from '../lib/use-role';
 
-const NAV: { to: string; label: string; icon: IconName; testId: string }[] = [
+/** `needs`: shown only to roles with that permission (import writes customers). */
+const NAV: { to: string; label: string; icon: IconName; testId: string; needs?: Permission }[] = [
   { to: '/customers', label: 'Customers', icon: 'users', testId: 'nav-customers' },
   { to: '/events', label: 'Events', icon: 'activity', testId: 'nav-events' },
-  { to: '/import', label: 'Import', icon: 'upload', testId: 'nav-import' },
+  { to: '/import', label: 'Import', icon: 'upload', testId: 'nav-import', needs: 'customers:write' },
   { to: '/api-keys', label: 'API keys', icon: 'key', testId: 'nav-api-keys' },
+  { to: '/team', label: 'Team', icon: 'shield', testId: 'nav-team' },
 ];
 
 export function Sidebar() {
+  const role = useRole();
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -18,7 +24,7 @@ export function Sidebar() {
         <span className="brand-name">Tenure</span>
       </div>
       <nav className="nav" aria-label="Main">
-        {NAV.map((item) => (
+        {NAV.filter((item) => !item.needs || can(role, item.needs)).map((item) => (
           <NavLink key={item.to} to={item.to} className="nav-link" data-testid={item.testId}>
             <Icon name={item.icon} size={18} />
             {item.label}

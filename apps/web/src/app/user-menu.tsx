@@ -1,7 +1,7 @@
 /** The signed-in user, their role, and sign out. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { Icon } from '../components/icons';
 import { toast } from '../components/toaster';
 import { errorMessage } from '../lib/errors';
@@ -68,6 +68,9 @@ export function UserMenu() {
               {humanize(workspace.role)} of {workspace.name}
             </div>
           </div>
+          <Link to="/profile" role="menuitem" className="menu-item" onClick={() => setOpen(false)} data-testid="menu-profile">
+            <Icon name="user" /> Profile
+          </Link>
           <button
             type="button"
             role="menuitem"

@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEnvironmentId } from './env-store';
 import { isUnauthorized } from './errors';
+import { can } from './permissions';
 import { type RouterOutputs, trpcClient } from './trpc';
 
 export type TSession = RouterOutputs['auth']['me'];
@@ -26,6 +27,8 @@ export function useSession() {
       }
     },
     staleTime: 5 * 60_000,
+    // Roles can change while the app is open (an owner promotes you): check again on every return.
+    refetchOnWindowFocus: 'always',
   });
 }
 
@@ -55,8 +58,6 @@ export interface CurrentContext {
   canWrite: boolean;
 }
 
-const KEY_MANAGERS = new Set(['owner', 'admin']);
-
 /** Only valid inside the authenticated shell, where the session and environment are resolved. */
 export function useCurrent(): CurrentContext {
   const { data: session } = useSession();
@@ -71,7 +72,7 @@ export function useCurrent(): CurrentContext {
     environment,
     currency: workspace.currency,
     isTest: environment.mode === 'test',
-    canManageKeys: KEY_MANAGERS.has(workspace.role),
-    canWrite: workspace.role !== 'viewer',
+    canManageKeys: can(workspace.role, 'keys:manage'),
+    canWrite: can(workspace.role, 'customers:write'),
   };
 }

@@ -115,8 +115,22 @@ export function keyPermissions(type: KeyType, scopes: readonly string[] | null):
 
 const KEY_PATTERN = /^(sk|pk)_(live|test)_[a-z2-7]{24,}$/;
 
-/** The actor for a presented key; unknown, malformed or revoked keys → 401. */
-export async function authenticateApiKey(db: Kysely<DB>, presented: string): Promise<Actor & { kind: 'apiKey' }> {
+/** Per-second limits configured on a key and on its environment, per rate class (REST.md); null = the server default. */
+export interface KeyRateLimits {
+  key: { api: number | null; ingest: number | null };
+  environment: { api: number | null; ingest: number | null };
+}
+
+export interface AuthenticatedKey {
+  actor: Actor & { kind: 'apiKey' };
+  rateLimits: KeyRateLimits;
+}
+
+/**
+ * A presented key's actor and rate limits, from the key cache or one query; unknown, malformed
+ * or revoked keys → 401. The one key lookup behind authentication and rate limiting.
+ */
+export async function authenticateApiKeyWithLimits(db: Kysely<DB>, presented: string): Promise<AuthenticatedKey> {
   if (!KEY_PATTERN.test(presented)) throw new AppError('UNAUTHORIZED', 'Invalid API key');
   const hash = hashToken(presented);
   const cache = keyCache(db);
@@ -130,11 +144,22 @@ export async function authenticateApiKey(db: Kysely<DB>, presented: string): Pro
   }
   if (!cache.has(hash)) cache.set(hash, row);
   return {
-    kind: 'apiKey',
-    keyId: row.id,
-    keyType: row.type,
-    workspaceId: row.workspaceId,
-    envId: row.environmentId,
-    permissions: keyPermissions(row.type, row.scopes),
+    actor: {
+      kind: 'apiKey',
+      keyId: row.id,
+      keyType: row.type,
+      workspaceId: row.workspaceId,
+      envId: row.environmentId,
+      permissions: keyPermissions(row.type, row.scopes),
+    },
+    rateLimits: {
+      key: { api: row.rateLimit, ingest: row.ingestRateLimit },
+      environment: { api: row.environmentRateLimit, ingest: row.environmentIngestRateLimit },
+    },
   };
+}
+
+/** The actor for a presented key; unknown, malformed or revoked keys → 401. */
+export async function authenticateApiKey(db: Kysely<DB>, presented: string): Promise<Actor & { kind: 'apiKey' }> {
+  return (await authenticateApiKeyWithLimits(db, presented)).actor;
 }

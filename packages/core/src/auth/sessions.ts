@@ -17,6 +17,8 @@ export interface SessionUser {
   email: string;
   name: string | null;
   expiresAt: Date;
+  /** The expiry was just extended (the cookie must be sent again). */
+  renewed: boolean;
 }
 
 export async function createSession(db: Kysely<DB>, userId: string): Promise<{ token: string; expiresAt: Date }> {
@@ -37,11 +39,12 @@ export async function validateSessionToken(db: Kysely<DB>, token: string): Promi
     return null;
   }
   let expiresAt = row.expiresAt;
-  if (expiresAt.getTime() - now < RENEW_BELOW_MS) {
+  const renewed = expiresAt.getTime() - now < RENEW_BELOW_MS;
+  if (renewed) {
     expiresAt = new Date(now + SESSION_TTL_MS);
     await sessionQueries.extendSession(db, id, expiresAt);
   }
-  return { sessionId: id, userId: row.userId, email: row.email, name: row.name, expiresAt };
+  return { sessionId: id, userId: row.userId, email: row.email, name: row.name, expiresAt, renewed };
 }
 
 export function invalidateSession(db: Kysely<DB>, sessionId: string) {
@@ -61,7 +64,21 @@ export async function login(
   if (!user || !ok) {
     throw new AppError('UNAUTHORIZED', 'Email or password is incorrect', { reason: 'INVALID_CREDENTIALS' });
   }
-  if (params.previousSessionId) await sessionQueries.deleteSession(db, params.previousSessionId);
-  const session = await createSession(db, user.id);
+  const session = await startSession(db, user.id, params.previousSessionId);
   return { ...session, userId: user.id, user: { id: user.id, email: user.email, name: user.name } };
+}
+
+/**
+ * A sign-in (login, accepting an invite): deletes the session presented before, creates a fresh
+ * one and records the time as the user's last sign-in.
+ */
+export async function startSession(
+  db: Kysely<DB>,
+  userId: string,
+  previousSessionId?: string | null,
+): Promise<{ token: string; expiresAt: Date }> {
+  if (previousSessionId) await sessionQueries.deleteSession(db, previousSessionId);
+  const session = await createSession(db, userId);
+  await userQueries.recordSignIn(db, userId, new Date());
+  return session;
 }

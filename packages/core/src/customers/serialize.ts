@@ -1,11 +1,18 @@
 /** The one mapper from a customer row to the API's Customer object. */
 import type { TCustomer } from '@tenure/contract';
-import type { CustomerRow } from '@tenure/db';
+import type { customerQueries } from '@tenure/db';
 import { fromMinor } from '../money';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toCustomer(row: CustomerRow): TCustomer {
+/** Scores are exact as of the later of their last write and their last check that found them unchanged. */
+function scoresComputedAt(row: customerQueries.CustomerReadRow): Date | null {
+  const { scoresComputedAt: written, scoresCheckedAt: checked } = row;
+  if (!written || !checked) return written ?? checked;
+  return written > checked ? written : checked;
+}
+
+export function toCustomer(row: customerQueries.CustomerReadRow): TCustomer {
   return {
     id: row.id,
     externalId: row.externalId,
@@ -36,7 +43,7 @@ export function toCustomer(row: CustomerRow): TCustomer {
       firstSeenAt: row.firstSeenAt.toISOString(),
     },
     lastActivityAt: iso(row.lastEventAt),
-    scoresComputedAt: iso(row.scoresComputedAt),
+    scoresComputedAt: iso(scoresComputedAt(row)),
     segments: [],
     nextAction: row.nextAction ?? null,
     createdAt: row.createdAt.toISOString(),

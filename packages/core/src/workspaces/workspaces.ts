@@ -1,5 +1,5 @@
 /** Workspaces (with their live and test environments), staff users and memberships. */
-import { AppError, type Mode, newId, type Role } from '@tenure/contract';
+import { AppError, type Mode, newId, type Role, ZNewPassword } from '@tenure/contract';
 import { type DB, type Kysely, userQueries, workspaceQueries } from '@tenure/db';
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords';
@@ -50,7 +50,7 @@ export async function requireEnvironment(db: Kysely<DB>, slug: string, mode: Mod
 
 export const ZUserCreate = z.object({
   email: z.email('email must be an email address').max(320),
-  password: z.string().min(10, 'password is at least 10 characters').max(256),
+  password: ZNewPassword,
   name: z.string().max(255).nullish(),
 });
 

@@ -18,10 +18,12 @@ export function findApiKeyByHash(db: Kysely<DB>, hash: string) {
       'apiKeys.type',
       'apiKeys.scopes',
       'apiKeys.rateLimit',
+      'apiKeys.ingestRateLimit',
       'apiKeys.revokedAt',
       'apiKeys.lastUsedAt',
       'environments.workspaceId',
       'environments.rateLimit as environmentRateLimit',
+      'environments.ingestRateLimit as environmentIngestRateLimit',
     ])
     .where('apiKeys.hash', '=', hash)
     .executeTakeFirst();
@@ -35,6 +37,7 @@ const PUBLIC_COLUMNS = [
   'prefix',
   'scopes',
   'rateLimit',
+  'ingestRateLimit',
   'createdAt',
   'revokedAt',
   'lastUsedAt',

@@ -23,6 +23,23 @@ export interface CustomerListParams extends CustomerFilters {
 
 type CustomerEb = ExpressionBuilder<DB, 'customers'>;
 
+/** A customer row as the API reads it: with when its scores were last checked unchanged. */
+export type CustomerReadRow = CustomerRow & { scoresCheckedAt: Date | null };
+
+/**
+ * When a score refresh last found the customer's scores unchanged (they are rewritten, with
+ * scores_computed_at, only when they change). A correlated subquery, so a page of a list looks it
+ * up for its own rows only, after the limit.
+ */
+function scoresCheckedAt(eb: CustomerEb) {
+  return eb
+    .selectFrom('customerScoreChecks as sc')
+    .select('sc.checkedAt')
+    .whereRef('sc.environmentId', '=', 'customers.environmentId')
+    .whereRef('sc.customerId', '=', 'customers.id')
+    .as('scoresCheckedAt');
+}
+
 /** Single source of truth for "active": an event (effective time) after `since`. */
 export function isActive(eb: CustomerEb, since: Date) {
   return eb('customers.lastEventAt', '>', since);
@@ -70,11 +87,12 @@ const SORT_EXPRESSION = {
   name: sql`lower(customers.name) collate "C"`,
 } as const;
 
-export async function listCustomerRows(db: Kysely<DB>, envId: string, p: CustomerListParams): Promise<CustomerRow[]> {
+export async function listCustomerRows(db: Kysely<DB>, envId: string, p: CustomerListParams): Promise<CustomerReadRow[]> {
   const dir = p.sortOrder === 'asc' ? sql`asc` : sql`desc`;
   return db
     .selectFrom('customers')
-    .selectAll()
+    .selectAll('customers')
+    .select(scoresCheckedAt)
     .where((eb) => filterWhere(eb, envId, p))
     .orderBy(sql`${SORT_EXPRESSION[p.sortBy]} ${dir} nulls last`)
     .orderBy(sql`customers.id ${dir}`)
@@ -95,10 +113,11 @@ export async function countCustomerRows(db: Kysely<DB>, envId: string, f: Custom
 export type CustomerKey = { id: string } | { externalId: string };
 
 /** A live (not deleted) customer by id or external id. */
-export async function findCustomerRow(db: Kysely<DB>, envId: string, key: CustomerKey): Promise<CustomerRow | undefined> {
+export async function findCustomerRow(db: Kysely<DB>, envId: string, key: CustomerKey): Promise<CustomerReadRow | undefined> {
   return db
     .selectFrom('customers')
-    .selectAll()
+    .selectAll('customers')
+    .select(scoresCheckedAt)
     .where('customers.environmentId', '=', envId)
     .where('customers.deletedAt', 'is', null)
     .where((eb) => ('id' in key ? eb('customers.id', '=', key.id) : eb('customers.externalId', '=', key.externalId)))

@@ -22,3 +22,10 @@ export function extendSession(db: Kysely<DB>, id: string, expiresAt: Date) {
 export function deleteSession(db: Kysely<DB>, id: string) {
   return db.deleteFrom('sessions').where('id', '=', id).execute();
 }
+
+/** Ends every session of a user, or every one but `exceptId` (the session that asked). */
+export function deleteUserSessions(db: Kysely<DB>, userId: string, exceptId?: string) {
+  let query = db.deleteFrom('sessions').where('userId', '=', userId);
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return query.execute();
+}

@@ -49,3 +49,19 @@ export function findRoleForEnvironment(db: Kysely<DB>, userId: string, envId: st
     .where('memberships.userId', '=', userId)
     .executeTakeFirst();
 }
+
+export function findUserById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('users').select(['id', 'email', 'name', 'passwordHash']).where('id', '=', id).executeTakeFirst();
+}
+
+export function updateUserName(db: Kysely<DB>, id: string, name: string) {
+  return db.updateTable('users').set({ name }).where('id', '=', id).execute();
+}
+
+export function updateUserPassword(db: Kysely<DB>, id: string, passwordHash: string) {
+  return db.updateTable('users').set({ passwordHash }).where('id', '=', id).execute();
+}
+
+export function recordSignIn(db: Kysely<DB>, id: string, at: Date) {
+  return db.updateTable('users').set({ lastSignInAt: at }).where('id', '=', id).execute();
+}

@@ -20,7 +20,7 @@ import { useCustomerListParams } from './use-customer-list-params';
 export default function CustomersPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const { currency } = useCurrent();
+  const { currency, canWrite } = useCurrent();
   const { params, update, hasFilters } = useCustomerListParams();
 
   const list = useQuery({
@@ -75,9 +75,11 @@ export default function CustomersPage() {
         title="Customers"
         subtitle={subtitle}
         actions={
-          <Link to="/import" className="btn">
-            Import CSV
-          </Link>
+          canWrite && (
+            <Link to="/import" className="btn" data-testid="customers-import">
+              Import CSV
+            </Link>
+          )
         }
       />
       <div className="card">

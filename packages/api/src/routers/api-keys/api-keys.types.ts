@@ -1,4 +1,4 @@
-import { KEY_TYPES, MODES, SCOPES } from '@tenure/contract';
+import { KEY_TYPES, MODES, SCOPES, zText } from '@tenure/contract';
 import { z } from 'zod';
 
 export const ZApiKey = z.object({
@@ -16,7 +16,7 @@ export type TApiKey = z.infer<typeof ZApiKey>;
 
 export const ZCreateApiKeyInput = z.object({
   type: z.enum(KEY_TYPES),
-  name: z.string().trim().max(100).optional(),
+  name: zText().trim().max(100).optional(),
   scopes: z.array(z.enum(SCOPES)).max(SCOPES.length).optional(),
 });
 
@@ -25,4 +25,4 @@ export const ZCreateApiKeyOutput = z.object({
   apiKey: ZApiKey,
 });
 
-export const ZRevokeApiKeyInput = z.object({ id: z.string().min(1).max(100) });
+export const ZRevokeApiKeyInput = z.object({ id: zText().min(1).max(100) });

@@ -1,9 +1,10 @@
 import { createApiKey, getApiKey, listApiKeys, loadEnvironment, revokeApiKey } from '@tenure/core';
 import { z } from 'zod';
+import { staffMeta } from '../../meta';
 import { router, scoped } from '../../trpc';
 import { ZApiKey, ZCreateApiKeyInput, ZCreateApiKeyOutput, ZRevokeApiKeyInput } from './api-keys.types';
 
-const manageKeys = scoped('keys:manage', { staffOnly: true });
+const manageKeys = scoped.meta(staffMeta('keys:manage'));
 
 export const apiKeysRouter = router({
   list: manageKeys.output(z.object({ apiKeys: z.array(ZApiKey) })).query(async ({ ctx }) => {

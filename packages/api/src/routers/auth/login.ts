@@ -11,7 +11,7 @@ export const loginRoute = publicProcedure
       ...input,
       previousSessionId: ctx.sessionToken ? hashToken(ctx.sessionToken) : null,
     });
-    await clearLoginFailures(input.email);
+    await clearLoginFailures(input.email, ctx.ip);
     ctx.cookies.set(session.token, session.expiresAt);
     const workspaces = await listMemberships(ctx.db, session.userId);
     return { user: session.user, workspaces };

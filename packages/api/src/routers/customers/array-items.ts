@@ -8,13 +8,13 @@ import {
   ZUpsertArrayItemsInput,
 } from './array-items.types';
 
-export const upsertArrayItemsRoute = scoped('customers:write')
+export const upsertArrayItemsRoute = scoped
   .meta(upsertArrayItemsMeta)
   .input(ZUpsertArrayItemsInput)
   .output(ZArrayItemsOutput)
   .mutation(({ ctx, input }) => upsertArrayItems(ctx.db, ctx.scope, input.records));
 
-export const deleteArrayItemsRoute = scoped('customers:write')
+export const deleteArrayItemsRoute = scoped
   .meta(deleteArrayItemsMeta)
   .input(ZDeleteArrayItemsInput)
   .output(ZArrayItemsOutput)

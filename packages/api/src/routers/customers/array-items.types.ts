@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { restMeta } from '../../meta';
+import { MB, restMeta } from '../../meta';
 import { batchItem } from '../batch-item';
 import { ZItemErrors } from './batch-errors.types';
 
@@ -12,6 +12,7 @@ export const upsertArrayItemsMeta = restMeta({
   description:
     'For each record, upserts `items` into the array attribute `field` of the customer `externalId` by item `id` (compared by JSON type and value; the last duplicate wins; items without `id` are appended), creating the customer when missing. A field holding a non-array → per-record error `FIELD_NOT_ARRAY`; limits are checked after the merge.',
   permission: 'customers:write',
+  bodyLimit: 32 * MB,
 });
 
 export const deleteArrayItemsMeta = restMeta({
@@ -22,6 +23,7 @@ export const deleteArrayItemsMeta = restMeta({
   summary: 'Delete items of array attributes',
   description: 'Removes the items with the given ids from the array attribute `field`; unknown customers, fields and ids are ignored.',
   permission: 'customers:write',
+  bodyLimit: 32 * MB,
 });
 
 const records = (description: string) =>

@@ -2,7 +2,7 @@ import { batchDeleteCustomers } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { batchDeleteCustomersMeta, ZBatchDeleteCustomersInput, ZBatchDeleteCustomersOutput } from './batch-delete-customers.types';
 
-export const batchDeleteCustomersRoute = scoped('customers:write')
+export const batchDeleteCustomersRoute = scoped
   .meta(batchDeleteCustomersMeta)
   .input(ZBatchDeleteCustomersInput)
   .output(ZBatchDeleteCustomersOutput)

@@ -2,7 +2,7 @@ import { batchUpsertCustomers } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { batchUpsertCustomersMeta, ZBatchUpsertCustomersInput, ZBatchUpsertCustomersOutput } from './batch-upsert-customers.types';
 
-export const batchUpsertCustomersRoute = scoped('customers:write')
+export const batchUpsertCustomersRoute = scoped
   .meta(batchUpsertCustomersMeta)
   .input(ZBatchUpsertCustomersInput)
   .output(ZBatchUpsertCustomersOutput)

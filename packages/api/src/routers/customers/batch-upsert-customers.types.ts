@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { restMeta } from '../../meta';
+import { MB, restMeta } from '../../meta';
 import { batchItem } from '../batch-item';
 import { ZItemErrors } from './batch-errors.types';
 
@@ -12,6 +12,7 @@ export const batchUpsertCustomersMeta = restMeta({
   description:
     'Upserts every item by `externalId` (required per item) with PATCH semantics, applied in order: a repeated externalId is applied twice and the last wins, each occurrence counted. Invalid items are reported in `errors` (paths like `customers.3.attributes.bio`) and valid ones are still written; an invalid envelope → 400 and nothing is written. Body limit 32 MB.',
   permission: 'customers:write',
+  bodyLimit: 32 * MB,
 });
 
 export const ZBatchUpsertCustomersInput = z.strictObject({

@@ -2,7 +2,7 @@ import { countCustomers } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { countCustomersMeta, ZCountCustomersInput, ZCountCustomersOutput } from './count-customers.types';
 
-export const countCustomersRoute = scoped('customers:read')
+export const countCustomersRoute = scoped
   .meta(countCustomersMeta)
   .input(ZCountCustomersInput)
   .output(ZCountCustomersOutput)

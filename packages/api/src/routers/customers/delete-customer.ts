@@ -2,7 +2,7 @@ import { deleteCustomer } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { deleteCustomerMeta, ZDeleteCustomerInput, ZDeleteCustomerOutput } from './delete-customer.types';
 
-export const deleteCustomerRoute = scoped('customers:write')
+export const deleteCustomerRoute = scoped
   .meta(deleteCustomerMeta)
   .input(ZDeleteCustomerInput)
   .output(ZDeleteCustomerOutput)

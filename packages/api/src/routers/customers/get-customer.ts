@@ -2,7 +2,7 @@ import { getCustomer } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { getCustomerMeta, ZGetCustomerInput, ZGetCustomerOutput } from './get-customer.types';
 
-export const getCustomerRoute = scoped('customers:read')
+export const getCustomerRoute = scoped
   .meta(getCustomerMeta)
   .input(ZGetCustomerInput)
   .output(ZGetCustomerOutput)

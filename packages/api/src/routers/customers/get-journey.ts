@@ -2,7 +2,7 @@ import { getJourney } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { getJourneyMeta, ZGetJourneyInput, ZGetJourneyOutput } from './get-journey.types';
 
-export const getJourneyRoute = scoped('events:read')
+export const getJourneyRoute = scoped
   .meta(getJourneyMeta)
   .input(ZGetJourneyInput)
   .output(ZGetJourneyOutput)

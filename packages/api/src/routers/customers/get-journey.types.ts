@@ -1,4 +1,4 @@
-import { ZCustomerRef, ZEvent, ZTimeBound } from '@tenure/contract';
+import { ZCustomerRef, ZEvent, zText, ZTimeBound } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -16,7 +16,7 @@ export const getJourneyMeta = restMeta({
 export const ZGetJourneyInput = z.object({
   id: ZCustomerRef,
   limit: z.number().int().min(1).max(200).meta({ description: 'Page size, 1–200' }).default(50),
-  cursor: z.string().max(500).meta({ description: 'The previous page’s nextCursor' }).optional(),
+  cursor: zText().max(500).meta({ description: 'The previous page’s nextCursor' }).optional(),
   order: z.enum(['desc', 'asc']).meta({ description: 'Newest first (desc) or oldest first' }).default('desc'),
   start: ZTimeBound.optional(),
   end: ZTimeBound.optional(),
@@ -29,7 +29,7 @@ export const ZGetJourneyInput = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().max(50)).max(20, 'At most 20 names'))
+    .pipe(z.array(zText().max(50)).max(20, 'At most 20 names'))
     .optional(),
 });
 

@@ -2,7 +2,7 @@ import { listCustomers } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { listCustomersMeta, ZListCustomersInput, ZListCustomersOutput } from './list-customers.types';
 
-export const listCustomersRoute = scoped('customers:read')
+export const listCustomersRoute = scoped
   .meta(listCustomersMeta)
   .input(ZListCustomersInput)
   .output(ZListCustomersOutput)

@@ -1,4 +1,4 @@
-import { CUSTOMER_SORT_KEYS, ZCustomer, ZLifecycleStage, ZRiskLevel } from '@tenure/contract';
+import { CUSTOMER_SORT_KEYS, ZCustomer, ZLifecycleStage, ZRiskLevel, zText } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -15,7 +15,7 @@ export const listCustomersMeta = restMeta({
 
 /** Filters shared by the list and the count. */
 export const customerFilterShape = {
-  search: z.string().max(200).meta({ description: 'Case-insensitive literal substring of email, name, company or externalId' }).optional(),
+  search: zText().max(200).meta({ description: 'Case-insensitive literal substring of email, name, company or externalId' }).optional(),
   lifecycleStage: ZLifecycleStage.optional(),
   riskLevel: ZRiskLevel.optional(),
   active: z
@@ -34,7 +34,7 @@ export const customerFilterShape = {
         .map((x) => x.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string()).max(100, 'At most 100 ids'))
+    .pipe(z.array(zText()).max(100, 'At most 100 ids'))
     .optional(),
 };
 

@@ -2,7 +2,7 @@ import { recalculateCustomer } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { recalculateCustomerMeta, ZRecalculateCustomerInput, ZRecalculateCustomerOutput } from './recalculate-customer.types';
 
-export const recalculateCustomerRoute = scoped('customers:write')
+export const recalculateCustomerRoute = scoped
   .meta(recalculateCustomerMeta)
   .input(ZRecalculateCustomerInput)
   .output(ZRecalculateCustomerOutput)

@@ -5,6 +5,7 @@ import { batchUpsertCustomersRoute } from './batch-upsert-customers';
 import { countCustomersRoute } from './count-customers';
 import { deleteCustomerRoute } from './delete-customer';
 import { getCustomerRoute } from './get-customer';
+import { getCustomerStatsRoute } from './get-customer-stats';
 import { getJourneyRoute } from './get-journey';
 import { listCustomersRoute } from './list-customers';
 import { recalculateCustomerRoute } from './recalculate-customer';
@@ -14,6 +15,7 @@ import { upsertCustomerRoute } from './upsert-customer';
 export const customersRouter = router({
   list: listCustomersRoute,
   count: countCustomersRoute,
+  stats: getCustomerStatsRoute,
   get: getCustomerRoute,
   upsert: upsertCustomerRoute,
   batch: batchUpsertCustomersRoute,

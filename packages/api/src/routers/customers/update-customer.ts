@@ -2,7 +2,7 @@ import { updateCustomer } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { updateCustomerMeta, ZUpdateCustomerInput, ZUpdateCustomerOutput } from './update-customer.types';
 
-export const updateCustomerRoute = scoped('customers:write')
+export const updateCustomerRoute = scoped
   .meta(updateCustomerMeta)
   .input(ZUpdateCustomerInput)
   .output(ZUpdateCustomerOutput)

@@ -2,13 +2,13 @@ import { deleteEvent, getEvent } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { deleteEventMeta, getEventMeta, ZDeleteEventOutput, ZEventIdInput, ZGetEventOutput } from './get-event.types';
 
-export const getEventRoute = scoped('events:read')
+export const getEventRoute = scoped
   .meta(getEventMeta)
   .input(ZEventIdInput)
   .output(ZGetEventOutput)
   .query(async ({ ctx, input }) => ({ event: await getEvent(ctx.db, ctx.envId, input.id) }));
 
-export const deleteEventRoute = scoped('events:write')
+export const deleteEventRoute = scoped
   .meta(deleteEventMeta)
   .input(ZEventIdInput)
   .output(ZDeleteEventOutput)

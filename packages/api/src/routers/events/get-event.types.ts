@@ -1,4 +1,4 @@
-import { ZEvent } from '@tenure/contract';
+import { ZEvent, zText } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -23,6 +23,6 @@ export const deleteEventMeta = restMeta({
   permission: 'events:write',
 });
 
-export const ZEventIdInput = z.object({ id: z.string().min(1).max(100).meta({ description: 'Event id (`evt_…`)' }) });
+export const ZEventIdInput = z.object({ id: zText().min(1).max(100).meta({ description: 'Event id (`evt_…`)' }) });
 export const ZGetEventOutput = z.object({ event: ZEvent });
 export const ZDeleteEventOutput = z.object({ deleted: z.literal(true) });

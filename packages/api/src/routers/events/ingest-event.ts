@@ -3,7 +3,7 @@ import { ingestEvents } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { ingestEventMeta, ZIngestEventInput, ZIngestEventOutput } from './ingest-event.types';
 
-export const ingestEventRoute = scoped('events:write', { publishable: true })
+export const ingestEventRoute = scoped
   .meta(ingestEventMeta)
   .input(ZIngestEventInput)
   .output(ZIngestEventOutput)

@@ -12,6 +12,7 @@ export const ingestEventMeta = restMeta({
     'Stores one event for `customerId` or `externalId` (an unknown externalId creates the customer). A repeated `messageId` returns the original id with `duplicate: true`; events for an erased externalId are counted, not stored (`suppressed: true`). At most 64 KB serialized.',
   permission: 'events:write',
   publishable: true,
+  rateClass: 'ingest',
 });
 
 export const ZIngestEventInput = ZEventInput;

@@ -2,7 +2,7 @@ import { ingestEvents } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { ingestEventsMeta, ZIngestEventsInput, ZIngestEventsOutput } from './ingest-events.types';
 
-export const ingestEventsRoute = scoped('events:write', { publishable: true })
+export const ingestEventsRoute = scoped
   .meta(ingestEventsMeta)
   .input(ZIngestEventsInput)
   .output(ZIngestEventsOutput)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { restMeta } from '../../meta';
+import { MB, restMeta } from '../../meta';
 import { batchItem } from '../batch-item';
 import { ZItemErrors } from '../customers/batch-errors.types';
 
@@ -13,6 +13,8 @@ export const ingestEventsMeta = restMeta({
     'Stores every valid event in one transaction; invalid ones (including events over 64 KB serialized) are reported in `errors` with paths like `events.3.name`. Body limit 10 MB.',
   permission: 'events:write',
   publishable: true,
+  rateClass: 'ingest',
+  bodyLimit: 10 * MB,
 });
 
 export const ZIngestEventsInput = z.strictObject({

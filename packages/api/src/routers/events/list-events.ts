@@ -2,7 +2,7 @@ import { listEvents } from '@tenure/core';
 import { scoped } from '../../trpc';
 import { listEventsMeta, ZListEventsInput, ZListEventsOutput } from './list-events.types';
 
-export const listEventsRoute = scoped('events:read')
+export const listEventsRoute = scoped
   .meta(listEventsMeta)
   .input(ZListEventsInput)
   .output(ZListEventsOutput)

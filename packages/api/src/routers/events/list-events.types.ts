@@ -1,4 +1,4 @@
-import { ZEvent, ZTimeBound } from '@tenure/contract';
+import { ZEvent, zText, ZTimeBound } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -13,8 +13,8 @@ export const listEventsMeta = restMeta({
 });
 
 export const ZListEventsInput = z.object({
-  customerId: z.string().max(300).meta({ description: 'Only this customer (`cus_…` or `ext_…`)' }).optional(),
-  name: z.string().max(50).meta({ description: 'Only events with this name' }).optional(),
+  customerId: zText().max(300).meta({ description: 'Only this customer (`cus_…` or `ext_…`)' }).optional(),
+  name: zText().max(50).meta({ description: 'Only events with this name' }).optional(),
   start: ZTimeBound.optional(),
   end: ZTimeBound.optional(),
   page: z.number().int().min(1).meta({ description: 'Page number, from 1' }).default(1),

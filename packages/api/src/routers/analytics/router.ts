@@ -1,0 +1,8 @@
+import { router } from '../../trpc';
+import { getAnalyticsSettingsRoute } from './get-settings';
+import { updateAnalyticsSettingsRoute } from './update-settings';
+
+export const analyticsRouter = router({
+  getSettings: getAnalyticsSettingsRoute,
+  updateSettings: updateAnalyticsSettingsRoute,
+});

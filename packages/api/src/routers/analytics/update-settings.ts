@@ -1,0 +1,12 @@
+import { changeAnalyticsSettings } from '@tenure/core';
+import { scoped } from '../../trpc';
+import { updateAnalyticsSettingsMeta, ZUpdateAnalyticsSettingsInput, ZUpdateAnalyticsSettingsOutput } from './update-settings.types';
+
+export const updateAnalyticsSettingsRoute = scoped
+  .meta(updateAnalyticsSettingsMeta)
+  .input(ZUpdateAnalyticsSettingsInput)
+  .output(ZUpdateAnalyticsSettingsOutput)
+  .mutation(async ({ ctx, input }) => {
+    const { settings, recomputed } = await changeAnalyticsSettings(ctx.db, ctx.scope, input, { engine: ctx.analytics });
+    return { settings, recomputed: recomputed && { ...recomputed, finishedAt: recomputed.finishedAt.toISOString() } };
+  });

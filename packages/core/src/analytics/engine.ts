@@ -1,0 +1,37 @@
+/**
+ * The analytics boundary on the core side: every analytics question goes through this interface
+ * (plain data in and out, schemas in @tenure/contract), so another engine can answer it.
+ */
+import type {
+  TCustomerStats,
+  TCustomerStatsQuery,
+  TCustomerTransition,
+  TScoreRefreshInput,
+  TScoreRefreshResult,
+  TTransitionQuery,
+} from '@tenure/contract';
+import { createPostgresAnalytics, type DB, type Kysely } from '@tenure/db';
+
+// Function-typed properties (not methods), so an implementation is checked strictly against them.
+export interface AnalyticsEngine {
+  /** Computes and stores the scores of a set of customers (ids, or the next chunk in id order). */
+  refreshScores: (input: TScoreRefreshInput) => Promise<TScoreRefreshResult>;
+  /** Live customers by lifecycle stage and activity (`/customers/stats`). */
+  customerStats: (query: TCustomerStatsQuery) => Promise<TCustomerStats>;
+  /** The lifecycle and risk transitions recorded by refreshes, in (at, id) order after a cursor. */
+  listTransitions: (query: TTransitionQuery) => Promise<TCustomerTransition[]>;
+}
+
+const engines = new WeakMap<Kysely<DB>, AnalyticsEngine>();
+
+/** The default engine: SQL on the same database (PostgreSQL or PGlite), one per database handle. */
+export function createAnalyticsEngine(db: Kysely<DB>): AnalyticsEngine {
+  let engine = engines.get(db);
+  if (!engine) {
+    // Assigning the db layer's engine to the interface is the compile-time check that both
+    // sides of the boundary agree.
+    engine = createPostgresAnalytics(db) satisfies AnalyticsEngine;
+    engines.set(db, engine);
+  }
+  return engine;
+}

@@ -15,7 +15,8 @@ export async function analyticsCall<T>(what: string, run: () => Promise<T>): Pro
   try {
     return await run();
   } catch (error) {
-    if (isQueryFailure(error)) throw new AppError('INTERNAL_SERVER_ERROR', `Analytics query failed: ${what}`, { reason: 'ANALYTICS_ERROR', cause: error });
+    if (isQueryFailure(error))
+      throw new AppError('INTERNAL_SERVER_ERROR', `Analytics query failed: ${what}`, { reason: 'ANALYTICS_ERROR', cause: error });
     throw error;
   }
 }

@@ -9,7 +9,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 function scoresComputedAt(row: customerQueries.CustomerReadRow): Date | null {
   const { scoresComputedAt: written, scoresCheckedAt: checked } = row;
   if (!written || !checked) return written ?? checked;
-  return written > checked ? written : checked;
+  return new Date(Math.max(written.getTime(), checked.getTime()));
 }
 
 export function toCustomer(row: customerQueries.CustomerReadRow): TCustomer {

@@ -7,7 +7,14 @@ import type { DB } from '../types';
 import { customerStats } from './customer-stats';
 import { refreshScores } from './refresh-scores';
 import { listTransitions } from './transitions';
-import type { CustomerStats, CustomerStatsQuery, CustomerTransition, ScoreRefreshInput, ScoreRefreshResult, TransitionQuery } from './types';
+import type {
+  CustomerStats,
+  CustomerStatsQuery,
+  CustomerTransition,
+  ScoreRefreshInput,
+  ScoreRefreshResult,
+  TransitionQuery,
+} from './types';
 
 export interface PostgresAnalytics {
   refreshScores(input: ScoreRefreshInput): Promise<ScoreRefreshResult>;

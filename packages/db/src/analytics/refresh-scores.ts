@@ -14,22 +14,24 @@ import type { ScoreRefreshInput, ScoreRefreshResult } from './types';
  *   are neither locked nor rewritten (a lock writes the row's page too).
  * - `z` compares with the locked, latest row: when another refresh wrote the same scores
  *   meanwhile, nothing is rewritten and no transition is recorded twice; previous health is
- *   taken from it too.
+ *   taken from it too. Scores computed as of a later time are never overwritten by ones as of an
+ *   earlier time (two refreshes racing, or a clock behind), which would record transitions
+ *   back and forth.
  * - The first computation of a customer (never computed nor checked) records no transition: it
  *   places the customer, it does not move it (README "Stored scores").
  * - The checks are written after the update (`v` reads `u`), so every refresh takes its customer
  *   locks before its check-row locks, both in id order: two refreshes cannot deadlock either.
  */
-export function refreshStatement(envId: string, set: ScoreSet, input: ScoreRefreshInput) {
+function refreshStatement(envId: string, set: ScoreSet, input: ScoreRefreshInput) {
   const now = sql`${input.now.toISOString()}::timestamptz`;
   return sql<{ examined: number; lastId: string | null; changed: number; transitions: number }>`
     with ${scoreCtes(envId, set, input.settings, input.now)},
     lk as (
       select c.id, c.health, c.health_components, c.previous_health, c.engagement_score, c.expansion_score, c.risk_level,
         c.lifecycle_stage,
-        c.scores_computed_at is null and not exists (
-          select from customer_score_checks ck where ck.environment_id = c.environment_id and ck.customer_id = c.id
-        ) as first
+        greatest(c.scores_computed_at, (
+          select ck.checked_at from customer_score_checks ck where ck.environment_id = c.environment_id and ck.customer_id = c.id
+        )) as last_computed
       from customers c
       where c.environment_id = ${envId}
         and c.id = any(array(
@@ -41,13 +43,14 @@ export function refreshStatement(envId: string, set: ScoreSet, input: ScoreRefre
       for no key update of c
     ),
     z as (
-      select n.id, n.health, n.components, n.engagement, n.expansion, n.risk, n.stage, lk.first,
+      select n.id, n.health, n.components, n.engagement, n.expansion, n.risk, n.stage, lk.last_computed is null as first,
         lk.lifecycle_stage as from_stage, lk.risk_level as from_risk,
         case when lk.health is not null and n.health is distinct from lk.health then lk.health else lk.previous_health end
           as previous_health
       from lk join n on n.id = lk.id
       where (n.health, n.components, n.engagement, n.expansion, n.risk, n.stage)
         is distinct from (lk.health, lk.health_components, lk.engagement_score, lk.expansion_score, lk.risk_level, lk.lifecycle_stage)
+        and (lk.last_computed is null or lk.last_computed <= ${now})
     ),
     u as (
       update customers c set
@@ -76,7 +79,8 @@ export function refreshStatement(envId: string, set: ScoreSet, input: ScoreRefre
       select ${envId}, k.id, ${now} from k
       where (select count(*) from u) >= 0
       order by k.id
-      on conflict (environment_id, customer_id) do update set checked_at = excluded.checked_at
+      on conflict (environment_id, customer_id) do update
+        set checked_at = greatest(customer_score_checks.checked_at, excluded.checked_at)
       returning 1
     )
     select (select count(*) from v)::int as examined, (select max(k.id) from k) as last_id,

@@ -187,6 +187,19 @@ describe('stored scores', () => {
     expect(again).toEqual({ examined: 1, changed: 0, transitions: 0 });
     expect((await fx.caller.customers.get({ id })).customer.previousHealth).toBe(24);
 
+    // The environment's log, read in pages with a cursor, is the same list.
+    const engine = createAnalyticsEngine(database.db);
+    const paged: string[] = [];
+    let after: { at: Date; id: string } | null = null;
+    for (;;) {
+      const page = await engine.listTransitions({ envId: fx.envId, after, limit: 4 });
+      paged.push(...page.map((t) => `${t.kind}:${t.to}`));
+      const last = page.at(-1);
+      if (!last) break;
+      after = { at: last.at, id: last.id };
+    }
+    expect(paged).toHaveLength(9);
+
     const iso = (daysAgo: number) => at(daysAgo).toISOString();
     expect(await transitionsOf(fx.envId, id)).toEqual([
       { kind: 'lifecycle', from: 'new', to: 'dormant', health: null, previousHealth: null, at: iso(280) },
@@ -199,6 +212,7 @@ describe('stored scores', () => {
       { kind: 'risk', from: 'low', to: 'high', health: 24, previousHealth: 84, at: iso(160) },
       { kind: 'lifecycle', from: 'at_risk', to: 'churned', health: 8, previousHealth: 24, at: iso(130) },
     ]);
+    expect(paged).toEqual((await transitionsOf(fx.envId, id)).map((t) => `${t.kind}:${t.to}`));
   });
 
   it('records no transition for a first computation, and none twice under concurrent refreshes', async () => {

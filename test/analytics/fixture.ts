@@ -56,3 +56,20 @@ export async function analyticsFixture(db: Kysely<DB>, now: Date): Promise<Analy
     refresh: (ids, at = now) => refreshCustomers(db, envId, ids, at),
   };
 }
+
+/** A fixed computation time a minute back, so events ingested now have timestamps before it. */
+export const fixedNow = () => new Date(Date.now() - 60_000);
+
+/** The stored score fields of a customer object. */
+export function pickScores(c: {
+  health: number | null;
+  healthComponents: unknown;
+  previousHealth: number | null;
+  engagementScore: number;
+  expansionScore: number;
+  riskLevel: string | null;
+  lifecycleStage: string;
+}) {
+  const { health, healthComponents, previousHealth, engagementScore, expansionScore, riskLevel, lifecycleStage } = c;
+  return { health, healthComponents, previousHealth, engagementScore, expansionScore, riskLevel, lifecycleStage };
+}

@@ -54,7 +54,6 @@ async function rawInsertFloor(key: string): Promise<Record<string, string | numb
     'plan',
     'attributes',
     'created_at',
-    'first_seen_at',
     'updated_at',
   ];
   const ms: number[] = [];
@@ -79,7 +78,6 @@ async function rawInsertFloor(key: string): Promise<Record<string, string | numb
           c.locale,
           c.plan,
           JSON.stringify(c.attributes),
-          now,
           now,
           now,
         ];

@@ -1,4 +1,4 @@
-import { ingestEvents, requireEnvironment } from '@tenure/core';
+import { ingestEvents, requireEnvironment, systemActor } from '@tenure/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Harness, signIn, startHarness, withPage } from './harness';
 
@@ -32,7 +32,7 @@ it('imports a CSV with per-row errors, then shows the journey of an imported cus
     const scope = {
       envId: environment.id,
       workspaceId: workspace.id,
-      actor: { kind: 'system' as const, workspaceId: workspace.id, envId: environment.id, permissions: new Set<never>() },
+      actor: systemActor(workspace.id, environment.id),
     };
     await ingestEvents(
       harness.database.db,

@@ -1,4 +1,4 @@
-import { requireEnvironment, upsertCustomer } from '@tenure/core';
+import { requireEnvironment, upsertCustomer, systemActor } from '@tenure/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN, type Harness, signIn, startHarness, withPage } from './harness';
 
@@ -10,7 +10,7 @@ beforeAll(async () => {
   const scope = {
     envId: environment.id,
     workspaceId: workspace.id,
-    actor: { kind: 'system' as const, workspaceId: workspace.id, envId: environment.id, permissions: new Set<never>() },
+    actor: systemActor(workspace.id, environment.id),
   };
   for (const [i, name] of ['Grace Hopper', 'Alan Turing', 'Katherine Johnson'].entries()) {
     await upsertCustomer(harness.database.db, scope, {

@@ -1,4 +1,4 @@
-import { createUserInWorkspace, requireEnvironment, upsertCustomer } from '@tenure/core';
+import { createUserInWorkspace, requireEnvironment, upsertCustomer, systemActor } from '@tenure/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Harness, signIn, startHarness, withPage } from './harness';
@@ -73,7 +73,7 @@ it('a viewer sees no write buttons; promoted to member, the app follows without 
   const scope = {
     envId: environment.id,
     workspaceId: workspace.id,
-    actor: { kind: 'system' as const, workspaceId: workspace.id, envId: environment.id, permissions: new Set<never>() },
+    actor: systemActor(workspace.id, environment.id),
   };
   const { customer } = await upsertCustomer(db, scope, { externalId: 'e2e-team-1', name: 'Team Test' });
 
@@ -112,7 +112,7 @@ it('a viewer sees no write buttons; promoted to member, the app follows without 
     });
 
     // Back in the viewer's tab (same session): returning to it refreshes the role.
-    await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+    await page.evaluate("window.dispatchEvent(new Event('visibilitychange'))");
     await page.getByTestId('customers-import').waitFor();
     await page.getByTestId('nav-import').waitFor();
     await page.goto(`/customers/${customer.id}`);

@@ -11,6 +11,8 @@ import {
   sessionActor,
   validateSessionToken,
   createSession,
+  setEnvironmentRateLimits,
+  systemActor as coreSystemActor,
 } from '@tenure/core';
 import type { DB, Kysely } from '@tenure/db';
 
@@ -40,9 +42,9 @@ export async function createTenant(db: Kysely<DB>): Promise<Tenant> {
   };
 }
 
+/** The system actor of a tenant's environment. */
 export function systemActor(tenant: Tenant, mode: Mode = 'live'): Actor {
-  const envId = tenant[mode].envId;
-  return { kind: 'system', workspaceId: tenant.workspaceId, envId, permissions: new Set() };
+  return coreSystemActor(tenant.workspaceId, tenant[mode].envId);
 }
 
 /** An API-key actor for createCaller tests (no HTTP). */
@@ -63,11 +65,12 @@ export function keyActor(tenant: Tenant, opts: { mode?: Mode; type?: 'secret' | 
 export async function createKey(
   db: Kysely<DB>,
   tenant: Tenant,
-  opts: { mode?: Mode; type?: 'secret' | 'publishable'; scopes?: ApiScope[] } = {},
+  opts: { mode?: Mode; type?: 'secret' | 'publishable'; scopes?: ApiScope[]; rateLimit?: number; ingestRateLimit?: number } = {},
 ): Promise<{ key: string; id: string }> {
   const mode = opts.mode ?? 'live';
   const scope = { envId: tenant[mode].envId, workspaceId: tenant.workspaceId, actor: systemActor(tenant, mode), mode };
-  return createApiKey(db, scope, { type: opts.type ?? 'secret', scopes: opts.scopes });
+  const { type = 'secret', scopes, rateLimit, ingestRateLimit } = opts;
+  return createApiKey(db, scope, { type, scopes, rateLimit, ingestRateLimit });
 }
 
 /** A staff session actor with the given role (a separate user per call). */
@@ -78,4 +81,18 @@ export async function staffActor(db: Kysely<DB>, tenant: Tenant, role: Role, mod
   const session = await validateSessionToken(db, token);
   if (!session) throw new Error('session vanished');
   return sessionActor(db, session, tenant[mode].envId);
+}
+
+/** Sets an environment's rate-limit ceilings as `tenure environment set` does. */
+export function setEnvironmentLimits(
+  db: Kysely<DB>,
+  tenant: Tenant,
+  limits: { rateLimit?: number; ingestRateLimit?: number },
+  mode: Mode = 'live',
+) {
+  return setEnvironmentRateLimits(
+    db,
+    { envId: tenant[mode].envId, workspaceId: tenant.workspaceId, actor: systemActor(tenant, mode) },
+    limits,
+  );
 }

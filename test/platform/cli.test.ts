@@ -79,6 +79,32 @@ describe('tenure CLI', { timeout: 120_000 }, () => {
     });
     expect(created.key.startsWith(created.prefix)).toBe(true);
 
+    const limited = await tenure(
+      ...[
+        'api-key',
+        'create',
+        '--workspace',
+        slug,
+        '--mode',
+        'test',
+        '--type',
+        'publishable',
+        '--rate-limit',
+        '50',
+        '--ingest-rate-limit',
+        '700',
+        '--json',
+      ],
+    );
+    expect(limited.code, limited.stderr).toBe(0);
+    const env = await tenure(
+      ...['environment', 'set', '--workspace', slug, '--mode', 'test', '--rate-limit', '900', '--ingest-rate-limit', 'default', '--json'],
+    );
+    expect(env.code, env.stderr).toBe(0);
+    expect(JSON.parse(env.stdout)).toEqual({
+      environment: { id: expect.stringMatching(/^env_/), mode: 'test', rateLimit: 900, ingestRateLimit: null },
+    });
+
     const revoked = await tenure('api-key', 'revoke', '--id', created.id, '--json');
     expect(revoked.code).toBe(0);
     expect(JSON.parse(revoked.stdout)).toEqual({ revoked: true, id: created.id });
@@ -122,6 +148,11 @@ describe('tenure CLI', { timeout: 120_000 }, () => {
     const missing = await tenure('api-key', 'create', '--workspace', 'no-such-workspace', '--mode', 'live', '--type', 'secret');
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/No workspace with slug/);
+    const zero = await tenure('api-key', 'create', '--workspace', slug, '--mode', 'live', '--type', 'secret', '--rate-limit', '0');
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(/--rate-limit must be a whole number/);
+    const nothing = await tenure('environment', 'set', '--workspace', slug, '--mode', 'live');
+    expect(nothing.code).toBe(2);
     const dup = await tenure('workspace', 'create', '--slug', slug, '--name', 'Again');
     expect(dup.code).toBe(3);
     const badSlug = await tenure('workspace', 'create', '--slug', 'Bad Slug!', '--name', 'X');

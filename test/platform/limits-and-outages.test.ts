@@ -3,7 +3,7 @@ import { KEY_CACHE_TTL_MS } from '@tenure/core';
 import { createDb } from '@tenure/db';
 import { describe, expect, it } from 'vitest';
 import { callerFor } from '../helpers/caller';
-import { createKey, createTenant, staffActor } from '../helpers/fixtures';
+import { createKey, createTenant, setEnvironmentLimits, staffActor } from '../helpers/fixtures';
 import { api, startTestServer, useHttpFixture } from '../helpers/server';
 
 const fx = useHttpFixture();
@@ -11,7 +11,7 @@ const fx = useHttpFixture();
 describe('environment ceiling', () => {
   it('is shared by every key of the environment', async () => {
     const tenant = await createTenant(fx.database.db);
-    await fx.database.db.updateTable('environments').set({ rateLimit: 3 }).where('id', '=', tenant.live.envId).execute();
+    await setEnvironmentLimits(fx.database.db, tenant, { rateLimit: 3 });
     const a = (await createKey(fx.database.db, tenant)).key;
     const b = (await createKey(fx.database.db, tenant)).key;
     const statuses: number[] = [];

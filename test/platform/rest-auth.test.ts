@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDb } from '../helpers/db';
 import { createKey, createTenant, type Tenant } from '../helpers/fixtures';
 import { api, startTestServer, type TestServer } from '../helpers/server';
-import { revokeApiKey } from '@tenure/core';
+import { revokeApiKey, systemActor } from '@tenure/core';
 
 interface Route {
   method: string;
@@ -47,7 +47,8 @@ let keys: { full: string; revoked: string; publishable: string; otherFull: strin
 
 beforeAll(async () => {
   database = await setupTestDb();
-  server = await startTestServer(database);
+  // Two refused keys per route, from one address: the per-IP failure limit is tested on its own (test/security/rate-limits).
+  server = await startTestServer(database, { TENURE_AUTH_FAILURE_LIMIT: '100000' });
   tenant = await createTenant(database.db);
   other = await createTenant(database.db);
   const revoked = await createKey(database.db, tenant);
@@ -56,7 +57,7 @@ beforeAll(async () => {
     {
       envId: tenant.live.envId,
       workspaceId: tenant.workspaceId,
-      actor: { kind: 'system', workspaceId: tenant.workspaceId, envId: tenant.live.envId, permissions: new Set() },
+      actor: systemActor(tenant.workspaceId, tenant.live.envId),
     },
     revoked.id,
   );

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApiKey, createWorkspace, requireEnvironment } from '@tenure/core';
+import { createApiKey, createWorkspace, requireEnvironment, systemActor } from '@tenure/core';
 import { createDb, migrateToLatest } from '@tenure/db';
 import { afterAll, expect, it } from 'vitest';
 
@@ -30,7 +30,7 @@ it('finishes an in-flight batch after SIGTERM and exits 0', { timeout: 120_000 }
   const slug = `shutdown-${Date.now().toString(36)}`;
   await createWorkspace(setup.db, { slug, name: 'Shutdown' });
   const { workspace, environment } = await requireEnvironment(setup.db, slug, 'live');
-  const actor = { kind: 'system' as const, workspaceId: workspace.id, envId: environment.id, permissions: new Set<never>() };
+  const actor = systemActor(workspace.id, environment.id);
   const { key } = await createApiKey(
     setup.db,
     { envId: environment.id, workspaceId: workspace.id, actor, mode: 'live' },

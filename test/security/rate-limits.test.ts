@@ -3,7 +3,7 @@ import { keyCache } from '@tenure/core';
 import type { Database } from '@tenure/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDb } from '../helpers/db';
-import { createKey, createTenant } from '../helpers/fixtures';
+import { createKey, createTenant, setEnvironmentLimits } from '../helpers/fixtures';
 import { api, startTestServer, type TestServer, trpcHttp } from '../helpers/server';
 
 let database: Database;
@@ -45,7 +45,7 @@ describe('classes', () => {
     await withServer({ TENURE_RATE_LIMIT: '5', TENURE_INGEST_RATE_LIMIT: '1000' }, async (server) => {
       const tenant = await createTenant(database.db);
       // The environment's ingestion ceiling is far below what the public key may send.
-      await database.db.updateTable('environments').set({ ingestRateLimit: 10 }).where('id', '=', tenant.live.envId).execute();
+      await setEnvironmentLimits(database.db, tenant, { ingestRateLimit: 10 });
       const { key: pk } = await createKey(database.db, tenant, { type: 'publishable' });
       const { key: sk } = await createKey(database.db, tenant);
       const flood = await Promise.all(
@@ -63,8 +63,7 @@ describe('classes', () => {
   it('per-key and per-environment limits are read from the key and the environment', async () => {
     await withServer({}, async (server) => {
       const tenant = await createTenant(database.db);
-      const { key, id } = await createKey(database.db, tenant);
-      await database.db.updateTable('apiKeys').set({ rateLimit: 2 }).where('id', '=', id).execute();
+      const { key } = await createKey(database.db, tenant, { rateLimit: 2 });
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await api(server.url, 'GET', '/api/v1/customers/count', { key })).status);
       expect(statuses).toEqual([200, 200, 200, 200, 429]);

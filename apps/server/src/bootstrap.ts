@@ -1,6 +1,6 @@
 /** First run: on an empty database, the `demo` workspace and its owner `admin@example.com`. */
 import { randomBytes } from 'node:crypto';
-import { createUserInWorkspace, createWorkspace, requireEnvironment, type SeedProgress, seedDemo } from '@tenure/core';
+import { createUserInWorkspace, createWorkspace, requireEnvironment, type SeedProgress, seedDemo, systemActor } from '@tenure/core';
 import { type DB, type Kysely, workspaceQueries } from '@tenure/db';
 
 export interface FirstRunResult {
@@ -34,7 +34,7 @@ export async function firstRun(
   let seeded: FirstRunResult['seeded'] = null;
   if (options.demoCustomers > 0) {
     const { workspace, environment } = await requireEnvironment(db, DEMO_WORKSPACE, 'live');
-    const actor = { kind: 'system' as const, workspaceId: workspace.id, envId: environment.id, permissions: new Set<never>() };
+    const actor = systemActor(workspace.id, environment.id);
     const result = await seedDemo(
       db,
       { envId: environment.id, workspaceId: workspace.id, actor },

@@ -1,4 +1,6 @@
 export * from './analytics';
+export * from './auth';
+export * from './api-keys';
 export * from './attributes';
 export * from './customer';
 export * from './errors';

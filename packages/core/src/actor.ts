@@ -28,3 +28,8 @@ export interface Scope {
   workspaceId: string;
   actor: Actor;
 }
+
+/** Tenure itself acting (CLI, first-run setup, seeding, background jobs): audited as the system, with no API permissions. */
+export function systemActor(workspaceId: string, envId: string): Actor & { kind: 'system' } {
+  return { kind: 'system', workspaceId, envId, permissions: new Set() };
+}

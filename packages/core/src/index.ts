@@ -39,3 +39,4 @@ export * from './team/profile';
 export * from './team/rules';
 export * from './team/transaction';
 export * from './workspaces/workspaces';
+export * from './workspaces/rate-limits';

@@ -1,10 +1,10 @@
 /** migrate, workspace create, user create, api-key create/revoke. */
-import { AppError, KEY_TYPES, MODES, ROLES, SCOPES, type Scope as ApiScope } from '@tenure/contract';
-import { createApiKey, createUserInWorkspace, createWorkspace, requireEnvironment, revokeApiKey } from '@tenure/core';
-import { apiKeyQueries, createDb, migrateToLatest } from '@tenure/db';
+import { KEY_TYPES, MODES, ROLES, SCOPES, type Scope as ApiScope } from '@tenure/contract';
+import { createApiKey, createUserInWorkspace, createWorkspace, requireEnvironment, revokeApiKeyById, systemActor } from '@tenure/core';
+import { createDb, migrateToLatest } from '@tenure/db';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../config';
-import { print, UsageError, withDatabase } from './run';
+import { parseLimit, print, UsageError, withDatabase } from './run';
 
 const json = () => new Option('--json', 'print one JSON object on stdout');
 
@@ -18,13 +18,6 @@ function parseScopes(value: string | undefined): ApiScope[] | undefined {
   if (unknown.length) throw new UsageError(`unknown scope(s): ${unknown.join(', ')} (known: ${SCOPES.join(', ')})`);
   return scopes as ApiScope[];
 }
-
-const systemActor = (workspaceId: string, envId: string) => ({
-  kind: 'system' as const,
-  workspaceId,
-  envId,
-  permissions: new Set<never>(),
-});
 
 /** The password from --password-stdin, --password or TENURE_PASSWORD (exactly one). */
 async function passwordFrom(opts: { password?: string; passwordStdin?: boolean }): Promise<string> {
@@ -120,6 +113,8 @@ export function registerAccountCommands(program: Command): void {
     .addOption(new Option('--type <type>', 'key type').choices(KEY_TYPES).makeOptionMandatory())
     .option('--scopes <list>', `comma-separated scopes (default: all): ${SCOPES.join(',')}`)
     .option('--name <name>', 'a label for the key')
+    .option('--rate-limit <n>', 'reads and writes per second for this key (default: TENURE_RATE_LIMIT)')
+    .option('--ingest-rate-limit <n>', 'ingestion requests per second for this key (default: TENURE_INGEST_RATE_LIMIT)')
     .addOption(json())
     .action(
       async (opts: {
@@ -128,15 +123,21 @@ export function registerAccountCommands(program: Command): void {
         type: 'secret' | 'publishable';
         scopes?: string;
         name?: string;
+        rateLimit?: string;
+        ingestRateLimit?: string;
         json?: boolean;
       }) => {
         const scopes = parseScopes(opts.scopes);
         if (scopes && opts.type === 'publishable')
           throw new UsageError('publishable keys carry no scopes: they may only ingest and identify');
+        const limits = {
+          rateLimit: parseLimit(opts.rateLimit, '--rate-limit'),
+          ingestRateLimit: parseLimit(opts.ingestRateLimit, '--ingest-rate-limit'),
+        };
         const created = await withDatabase(async ({ db }) => {
           const { workspace: ws, environment } = await requireEnvironment(db, opts.workspace, opts.mode);
           const scope = { envId: environment.id, workspaceId: ws.id, actor: systemActor(ws.id, environment.id), mode: opts.mode };
-          return createApiKey(db, scope, { type: opts.type, name: opts.name, scopes });
+          return createApiKey(db, scope, { type: opts.type, name: opts.name, scopes, ...limits });
         });
         print({ json: !!opts.json }, created, `${created.key}\n(id ${created.id}; store it now: it is not shown again)`);
       },
@@ -148,15 +149,7 @@ export function registerAccountCommands(program: Command): void {
     .requiredOption('--id <id>', 'the key id (key_…)')
     .addOption(json())
     .action(async (opts: { id: string; json?: boolean }) => {
-      await withDatabase(async ({ db }) => {
-        const key = await apiKeyQueries.findApiKeyById(db, opts.id);
-        if (!key) throw new AppError('NOT_FOUND', `No API key with id ${opts.id}`);
-        await revokeApiKey(
-          db,
-          { envId: key.environmentId, workspaceId: key.workspaceId, actor: systemActor(key.workspaceId, key.environmentId) },
-          opts.id,
-        );
-      });
+      await withDatabase(({ db }) => revokeApiKeyById(db, opts.id));
       print({ json: !!opts.json }, { revoked: true, id: opts.id }, `Revoked ${opts.id}`);
     });
 }

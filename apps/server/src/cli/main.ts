@@ -1,17 +1,19 @@
 /** `tenure <command>`: administration from the shell (PRODUCT.md's CLI). */
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './accounts';
+import { registerEnvironmentCommands } from './environments';
 import { reportError } from './run';
 import { registerSeedCommand } from './seed';
 
 const program = new Command()
   .name('tenure')
-  .description('Tenure administration: migrations, workspaces, users, API keys, demo data')
+  .description('Tenure administration: migrations, workspaces, environments, users, API keys, demo data')
   .showHelpAfterError()
   .exitOverride()
   .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
 
 registerAccountCommands(program);
+registerEnvironmentCommands(program);
 registerSeedCommand(program);
 
 const wantsJson = process.argv.includes('--json');

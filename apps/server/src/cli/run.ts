@@ -49,3 +49,18 @@ export function reportError(error: unknown, out: Output): number {
   process.stderr.write(`tenure: ${message}\n`);
   return code;
 }
+
+/** A positive whole number of requests per second; `default` (for `environment set`) clears the override. */
+export function parseLimit(value: string | undefined, flag: string): number | undefined;
+export function parseLimit(value: string | undefined, flag: string, allowDefault: true): number | null | undefined;
+export function parseLimit(value: string | undefined, flag: string, allowDefault = false): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (allowDefault && value === 'default') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
+    throw new UsageError(
+      `${flag} must be a whole number of requests per second between 1 and 1000000${allowDefault ? ', or "default"' : ''} (got "${value}")`,
+    );
+  }
+  return n;
+}

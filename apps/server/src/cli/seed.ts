@@ -1,6 +1,6 @@
 /** `tenure seed`: deterministic demo data through the ingestion code, with a progress bar on stderr. */
 import { MODES } from '@tenure/contract';
-import { requireEnvironment, seedDemo } from '@tenure/core';
+import { requireEnvironment, seedDemo, systemActor } from '@tenure/core';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { print, UsageError, withDatabase } from './run';
@@ -34,7 +34,7 @@ export function registerSeedCommand(program: Command): void {
         const scope = {
           envId: environment.id,
           workspaceId: workspace.id,
-          actor: { kind: 'system' as const, workspaceId: workspace.id, envId: environment.id, permissions: new Set<never>() },
+          actor: systemActor(workspace.id, environment.id),
         };
         bar.start(opts.customers, 0, { events: 0 });
         try {

@@ -8,9 +8,10 @@ import {
   PUBLISHABLE_PERMISSIONS,
   SCOPES,
   type Scope as ApiScope,
+  type TApiKey,
 } from '@tenure/contract';
 import { apiKeyQueries, type DB, type Kysely } from '@tenure/db';
-import type { Actor, Scope } from '../actor';
+import { type Actor, type Scope, systemActor } from '../actor';
 import { audit } from '../audit';
 import { evictKey, keyCache } from './key-cache';
 import { hashToken, randomToken } from './tokens';
@@ -24,17 +25,7 @@ export interface CreatedApiKey {
   prefix: string;
 }
 
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  type: KeyType;
-  mode: Mode;
-  prefix: string;
-  scopes: ApiScope[] | null;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+export type ApiKeyView = TApiKey;
 
 export function keyPrefixOf(type: KeyType, mode: Mode): string {
   return `${type === 'secret' ? 'sk' : 'pk'}_${mode}_`;
@@ -43,7 +34,7 @@ export function keyPrefixOf(type: KeyType, mode: Mode): string {
 export async function createApiKey(
   db: Kysely<DB>,
   scope: Scope & { mode: Mode },
-  params: { type: KeyType; name?: string; scopes?: ApiScope[] | null },
+  params: { type: KeyType; name?: string; scopes?: ApiScope[] | null; rateLimit?: number | null; ingestRateLimit?: number | null },
 ): Promise<CreatedApiKey> {
   const key = `${keyPrefixOf(params.type, scope.mode)}${randomToken(32)}`;
   const id = newId('apiKey');
@@ -58,13 +49,15 @@ export async function createApiKey(
       prefix,
       hash: hashToken(key),
       scopes,
+      rateLimit: params.rateLimit ?? null,
+      ingestRateLimit: params.ingestRateLimit ?? null,
       createdBy: scope.actor.kind === 'session' ? scope.actor.userId : null,
     });
     await audit(trx, scope.actor, {
       action: 'api_key.created',
       targetType: 'api_key',
       targetId: id,
-      details: { type: params.type, scopes },
+      details: { type: params.type, scopes, rateLimit: params.rateLimit ?? null, ingestRateLimit: params.ingestRateLimit ?? null },
     });
   });
   return { key, id, prefix };
@@ -80,6 +73,8 @@ function toApiKeyView(r: ApiKeyRowView, mode: Mode): ApiKeyView {
     mode,
     prefix: r.prefix,
     scopes: (r.scopes as ApiScope[] | null) ?? null,
+    rateLimit: r.rateLimit,
+    ingestRateLimit: r.ingestRateLimit,
     createdAt: r.createdAt.toISOString(),
     revokedAt: r.revokedAt?.toISOString() ?? null,
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
@@ -104,6 +99,17 @@ export async function revokeApiKey(db: Kysely<DB>, scope: Scope, id: string): Pr
     await audit(trx, scope.actor, { action: 'api_key.revoked', targetType: 'api_key', targetId: id });
   });
   evictKey(db, id);
+}
+
+/** Revokes a key by id alone (the CLI, which has no environment in hand), audited as the system. */
+export async function revokeApiKeyById(db: Kysely<DB>, id: string): Promise<void> {
+  const key = await apiKeyQueries.findApiKeyById(db, id);
+  if (!key) throw new AppError('NOT_FOUND', `No API key with id ${id}`);
+  await revokeApiKey(
+    db,
+    { envId: key.environmentId, workspaceId: key.workspaceId, actor: systemActor(key.workspaceId, key.environmentId) },
+    id,
+  );
 }
 
 /** Permissions a key carries: its scopes (all when none are set); publishable keys only ingest. */

@@ -9,7 +9,6 @@ export type CustomerState = Omit<NewCustomerRow, 'attributes'> & {
   id: string;
   attributes: Record<string, unknown>;
   createdAt: Date;
-  firstSeenAt: Date;
   updatedAt: Date;
   firstEventAt?: Date | null;
   acqEventId?: string | null;
@@ -31,7 +30,6 @@ export function emptyCustomer(envId: string, now: Date, externalId: string | nul
     attributes: {},
     acqClickId: null,
     createdAt: now,
-    firstSeenAt: now,
     updatedAt: now,
   };
 }
@@ -67,11 +65,8 @@ export function applyCustomerPatch(state: CustomerState, input: TCustomerInput, 
     if (issues.length) return { state, issues };
     next.attributes = merged;
   }
-  if (input.createdAt !== undefined) {
-    next.createdAt = new Date(input.createdAt);
-    const firstEvent = state.firstEventAt ?? null;
-    next.firstSeenAt = firstEvent && firstEvent < next.createdAt ? firstEvent : next.createdAt;
-  }
+  // firstSeenAt follows from createdAt in the database (a generated column).
+  if (input.createdAt !== undefined) next.createdAt = new Date(input.createdAt);
   // Without a touchpoint, acquisition.clickId is the customer's own identify-time click id.
   if (!state.acqEventId) next.acqClickId = next.clickId ?? null;
   return { state: next, issues: [] };
@@ -84,7 +79,6 @@ export function sameCustomer(before: CustomerState, after: CustomerState): boole
   return (
     COMPARED_FIELDS.every((f) => (before[f] ?? null) === (after[f] ?? null)) &&
     before.createdAt.getTime() === after.createdAt.getTime() &&
-    before.firstSeenAt.getTime() === after.firstSeenAt.getTime() &&
     isDeepStrictEqual(before.attributes, after.attributes)
   );
 }
@@ -106,7 +100,6 @@ export function toWritableRow(state: CustomerState): CustomerWrite {
     attributes: state.attributes,
     acqClickId: state.acqClickId ?? null,
     createdAt: state.createdAt,
-    firstSeenAt: state.firstSeenAt,
     updatedAt: state.updatedAt,
   };
 }

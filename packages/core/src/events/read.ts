@@ -13,6 +13,8 @@ export function parseTimeBound(value: string | undefined): Date | undefined {
 
 export interface EventListParams {
   customerId?: string;
+  /** An id (`cus_…`/`ext_…`), or an email or name to search for. */
+  customer?: string;
   name?: string;
   start?: string;
   end?: string;
@@ -20,20 +22,39 @@ export interface EventListParams {
   limit: number;
 }
 
-export async function listEvents(db: Kysely<DB>, envId: string, p: EventListParams) {
+/**
+ * The explorer list. `withCustomers` adds each event's customer name and email (the caller may
+ * read customers); without it they are null and the `customer` text filter is refused, so an
+ * events-only key learns nothing about people.
+ */
+export async function listEvents(db: Kysely<DB>, envId: string, p: EventListParams, opts: { withCustomers: boolean }) {
+  const empty = { events: [], total: 0, page: p.page, limit: p.limit };
+  const byText = p.customer !== undefined && !parseCustomerRef(p.customer);
+  if (byText && !opts.withCustomers) throw new AppError('FORBIDDEN', 'Filtering events by email or name needs the customers:read scope');
   let customerId: string | undefined;
-  if (p.customerId) {
-    const key = parseCustomerRef(p.customerId);
+  for (const ref of [p.customerId, byText ? undefined : p.customer]) {
+    if (!ref) continue;
+    const key = parseCustomerRef(ref);
     const row = key ? await customerQueries.findCustomerRow(db, envId, key) : undefined;
-    if (!row) return { events: [], total: 0, page: p.page, limit: p.limit };
+    if (!row || (customerId && customerId !== row.id)) return empty;
     customerId = row.id;
   }
-  const filters = { customerId, name: p.name, start: parseTimeBound(p.start), end: parseTimeBound(p.end) };
+  const filters = {
+    customerId,
+    customerText: byText ? p.customer : undefined,
+    name: p.name,
+    start: parseTimeBound(p.start),
+    end: parseTimeBound(p.end),
+  };
   const [rows, total] = await Promise.all([
     eventReadQueries.listEventRows(db, envId, filters, (p.page - 1) * p.limit, p.limit),
     eventReadQueries.countEventRows(db, envId, filters),
   ]);
-  return { events: rows.map(toEvent), total, page: p.page, limit: p.limit };
+  const events = rows.map((row) => ({
+    ...toEvent(row),
+    customer: opts.withCustomers ? { name: row.customerName, email: row.customerEmail } : null,
+  }));
+  return { events, total, page: p.page, limit: p.limit };
 }
 
 export async function getEvent(db: Kysely<DB>, envId: string, id: string): Promise<TEvent> {

@@ -219,7 +219,6 @@ export interface CustomerWrite {
   attributes: Record<string, unknown>;
   acqClickId: string | null;
   createdAt: Date;
-  firstSeenAt: Date;
   updatedAt: Date;
 }
 
@@ -246,14 +245,13 @@ function recordset(rows: CustomerWrite[]) {
         attributes: r.attributes,
         acq_click_id: r.acqClickId,
         created_at: iso(r.createdAt),
-        first_seen_at: iso(r.firstSeenAt),
         updated_at: iso(r.updatedAt),
       }),
     ),
   );
   return sql`jsonb_to_recordset(${json}::jsonb) as x(id text, environment_id text, external_id text, email text, name text,
     company text, role text, team_size integer, locale text, plan text, click_id text, attributes jsonb, acq_click_id text,
-    created_at timestamptz, first_seen_at timestamptz, updated_at timestamptz)`;
+    created_at timestamptz, updated_at timestamptz)`;
 }
 
 /**
@@ -264,9 +262,9 @@ export async function insertCustomerRows(trx: Kysely<DB>, envId: string, rows: C
   if (rows.length === 0) return new Set();
   const inserted = await sql<{ id: string }>`
     insert into customers (id, environment_id, external_id, email, name, company, role, team_size, locale, plan, click_id,
-      attributes, acq_click_id, created_at, first_seen_at, updated_at)
+      attributes, acq_click_id, created_at, updated_at)
     select id, environment_id, external_id, email, name, company, role, team_size, locale, plan, click_id,
-      attributes, acq_click_id, created_at, first_seen_at, updated_at
+      attributes, acq_click_id, created_at, updated_at
     from ${recordset(rows)}
     where x.environment_id = ${envId}
     on conflict (environment_id, external_id) where deleted_at is null and external_id is not null do nothing
@@ -281,7 +279,7 @@ export async function updateCustomerRows(trx: Transaction<DB>, envId: string, ro
     update customers c set
       external_id = x.external_id, email = x.email, name = x.name, company = x.company, role = x.role,
       team_size = x.team_size, locale = x.locale, plan = x.plan, click_id = x.click_id, attributes = x.attributes,
-      acq_click_id = x.acq_click_id, created_at = x.created_at, first_seen_at = x.first_seen_at, updated_at = x.updated_at
+      acq_click_id = x.acq_click_id, created_at = x.created_at, updated_at = x.updated_at
     from ${recordset(rows)}
     where c.environment_id = ${envId} and c.id = x.id`.execute(trx);
 }

@@ -1,6 +1,7 @@
 /** Reading events: the explorer list, one event, and journey pages (keyset over timestamp, id). */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../types';
+import { likePattern } from './customers';
 
 const EVENT_COLUMNS = [
   'events.id',
@@ -18,6 +19,8 @@ const EVENT_COLUMNS = [
 
 export interface EventFilters {
   customerId?: string;
+  /** Customers whose email or name contains this (case-insensitive, literal). */
+  customerText?: string;
   name?: string;
   start?: Date;
   end?: Date;
@@ -31,15 +34,21 @@ function listBase(db: Kysely<DB>, envId: string, f: EventFilters) {
     .where('customers.environmentId', '=', envId)
     .where('customers.deletedAt', 'is', null);
   if (f.customerId) q = q.where('events.customerId', '=', f.customerId);
+  if (f.customerText) {
+    const p = likePattern(f.customerText);
+    q = q.where((eb) => eb.or([eb('customers.email', 'ilike', p), eb('customers.name', 'ilike', p)]));
+  }
   if (f.name) q = q.where('events.name', '=', f.name);
   if (f.start) q = q.where('events.timestamp', '>=', f.start);
   if (f.end) q = q.where('events.timestamp', '<', f.end);
   return q;
 }
 
+/** A page of the explorer, newest first, with each event's customer's name and email from the same join. */
 export function listEventRows(db: Kysely<DB>, envId: string, f: EventFilters, offset: number, limit: number) {
   return listBase(db, envId, f)
     .select(EVENT_COLUMNS)
+    .select(['customers.name as customerName', 'customers.email as customerEmail'])
     .orderBy('events.timestamp', 'desc')
     .orderBy('events.id', 'desc')
     .offset(offset)

@@ -115,8 +115,8 @@ export interface TouchCandidate {
 }
 
 /**
- * Folds new events into their customers' aggregates (count, revenue, first/last event,
- * firstSeenAt) and moves acquisition to an earlier touchpoint: one statement each, with the
+ * Folds new events into their customers' aggregates (count, revenue, first/last event; the
+ * database derives firstSeenAt from them) and moves acquisition to an earlier touchpoint: one statement each, with the
  * per-customer figures passed as one jsonb parameter (no re-reading of the events just written).
  */
 export async function applyCustomerDeltas(
@@ -134,8 +134,7 @@ export async function applyCustomerDeltas(
         event_count = c.event_count + a.n,
         revenue_minor = c.revenue_minor + a.revenue,
         first_event_at = least(c.first_event_at, a.first_at),
-        last_event_at = greatest(c.last_event_at, a.last_at),
-        first_seen_at = least(c.first_seen_at, a.first_at)
+        last_event_at = greatest(c.last_event_at, a.last_at)
       from jsonb_to_recordset(${json}::jsonb) as a(customer_id text, n int, revenue bigint, first_at timestamptz, last_at timestamptz)
       where c.environment_id = ${envId} and c.id = a.customer_id`.execute(trx);
   }
@@ -173,7 +172,6 @@ export async function recomputeAggregates(trx: Transaction<DB>, envId: string, c
       revenue_minor = coalesce(a.revenue, 0),
       first_event_at = a.first_at,
       last_event_at = a.last_at,
-      first_seen_at = least(c.created_at, coalesce(a.first_at, c.created_at)),
       acq_event_id = t.id, acq_at = t.effective_at, acq_source = t.touch_source, acq_medium = t.touch_medium,
       acq_campaign = t.touch_campaign,
       acq_click_id = case when t.id is null then c.click_id else t.context ->> 'clickId' end,

@@ -45,3 +45,17 @@ export function findEnvironmentById(db: Kysely<DB>, envId: string) {
     .where('environments.id', '=', envId)
     .executeTakeFirst();
 }
+
+/** Sets an environment's rate-limit ceilings (a field left undefined stays; null returns it to the default). */
+export function updateEnvironmentRateLimits(
+  db: Kysely<DB>,
+  envId: string,
+  limits: { rateLimit?: number | null; ingestRateLimit?: number | null },
+) {
+  return db
+    .updateTable('environments')
+    .set(limits)
+    .where('id', '=', envId)
+    .returning(['rateLimit', 'ingestRateLimit'])
+    .executeTakeFirstOrThrow();
+}

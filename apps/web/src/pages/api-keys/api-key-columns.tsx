@@ -1,5 +1,5 @@
 /** Columns of the API key table. */
-import type { TApiKey } from '@tenure/api';
+import type { TApiKey } from '@tenure/contract';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { Badge } from '../../components/badge';
 import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
@@ -38,6 +38,20 @@ export function apiKeyColumns(onRevoke: ((key: TApiKey) => void) | null): Column
                 {s}
               </code>
             ))}
+          </span>
+        );
+      },
+    }),
+    column.display({
+      id: 'limits',
+      header: 'Rate limits',
+      cell: ({ row }) => {
+        const { rateLimit, ingestRateLimit } = row.original;
+        if (rateLimit === null && ingestRateLimit === null) return <span className="muted small">Defaults</span>;
+        const show = (n: number | null) => (n === null ? 'default' : `${n.toLocaleString()}/s`);
+        return (
+          <span className="small nowrap" title="Reads and writes · ingestion, requests per second">
+            {show(rateLimit)} · {show(ingestRateLimit)} ingest
           </span>
         );
       },

@@ -1,5 +1,5 @@
 /** API keys of the current environment: list, create (shown once), revoke. Owners and admins only. */
-import type { TApiKey } from '@tenure/api';
+import type { TApiKey } from '@tenure/contract';
 import { useQuery } from '@tanstack/react-query';
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';

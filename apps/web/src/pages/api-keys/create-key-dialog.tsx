@@ -1,5 +1,8 @@
-/** Create a secret or publishable key; secret keys get all scopes or a chosen subset. */
-import { SCOPES, type Scope } from '@tenure/contract';
+/**
+ * Create a secret or publishable key; secret keys get all scopes or a chosen subset; either may
+ * get its own rate limits. The form is checked with the contract's schema, as the server checks it.
+ */
+import { formatPath, SCOPES, type Scope, ZCreateApiKeyInput } from '@tenure/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Dialog } from '../../components/dialog';
@@ -30,6 +33,9 @@ function CreateKeyForm({ onClose, onCreated }: Omit<Props, 'open' | 'mode'>) {
   const [name, setName] = useState('');
   const [restricted, setRestricted] = useState(false);
   const [scopes, setScopes] = useState<Scope[]>([]);
+  const [rateLimit, setRateLimit] = useState('');
+  const [ingestRateLimit, setIngestRateLimit] = useState('');
+  const [touched, setTouched] = useState(false);
 
   const create = useMutation({
     ...trpc.apiKeys.create.mutationOptions(),
@@ -40,16 +46,20 @@ function CreateKeyForm({ onClose, onCreated }: Omit<Props, 'open' | 'mode'>) {
   });
 
   const toggle = (scope: Scope) => setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
-  const invalid = type === 'secret' && restricted && scopes.length === 0;
+  const limit = (text: string) => (text.trim() === '' ? undefined : Number(text));
+  const parsed = ZCreateApiKeyInput.safeParse({
+    type,
+    name: name.trim() || undefined,
+    scopes: type === 'secret' && restricted ? SCOPES.filter((s) => scopes.includes(s)) : undefined,
+    rateLimit: limit(rateLimit),
+    ingestRateLimit: limit(ingestRateLimit),
+  });
+  const issues = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [formatPath(i.path.slice(0, 1)), i.message]));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (invalid) return;
-    create.mutate({
-      type,
-      name: name.trim() || undefined,
-      scopes: type === 'secret' && restricted ? SCOPES.filter((s) => scopes.includes(s)) : undefined,
-    });
+    setTouched(true);
+    if (parsed.success) create.mutate(parsed.data);
   };
 
   return (
@@ -100,15 +110,52 @@ function CreateKeyForm({ onClose, onCreated }: Omit<Props, 'open' | 'mode'>) {
               ))}
             </div>
           )}
-          {invalid && <p className="field-error">Choose at least one scope.</p>}
+          {touched && issues.scopes && <p className="field-error">{issues.scopes}</p>}
         </fieldset>
       )}
+      <fieldset className="fieldset">
+        <legend>Rate limits</legend>
+        <p className="muted small">
+          Requests per second for this key; leave empty for the server defaults. Bursts of twice the rate are allowed.
+        </p>
+        <div className="form-grid">
+          <label className="field">
+            <span className="field-label">Reads and writes</span>
+            <input
+              className="input"
+              inputMode="numeric"
+              placeholder="default (100)"
+              value={rateLimit}
+              onChange={(e) => setRateLimit(e.target.value)}
+              aria-invalid={touched && !!issues.rateLimit}
+            />
+            {touched && issues.rateLimit && <span className="field-error">{issues.rateLimit}</span>}
+          </label>
+          <label className="field">
+            <span className="field-label">Ingestion</span>
+            <input
+              className="input"
+              inputMode="numeric"
+              placeholder="default (1,000)"
+              value={ingestRateLimit}
+              onChange={(e) => setIngestRateLimit(e.target.value)}
+              aria-invalid={touched && !!issues.ingestRateLimit}
+            />
+            {touched && issues.ingestRateLimit && <span className="field-error">{issues.ingestRateLimit}</span>}
+          </label>
+        </div>
+      </fieldset>
       {create.error && <ErrorAlert error={create.error} title="Could not create the key" />}
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose} disabled={create.isPending}>
           Cancel
         </button>
-        <button type="submit" className="btn btn-primary" disabled={create.isPending || invalid} data-testid="api-keys-create-submit">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={create.isPending || (touched && !parsed.success)}
+          data-testid="api-keys-create-submit"
+        >
           {create.isPending ? 'Creating…' : 'Create key'}
         </button>
       </div>

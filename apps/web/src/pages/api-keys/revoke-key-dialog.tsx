@@ -1,4 +1,4 @@
-import type { TApiKey } from '@tenure/api';
+import type { TApiKey } from '@tenure/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { toast } from '../../components/toaster';

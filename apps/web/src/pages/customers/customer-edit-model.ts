@@ -1,8 +1,9 @@
 /**
  * The edit form's model: drafts from a customer, and the PATCH body from the drafts. Only changed
- * fields are sent; attributes merge on the server, so a removed key is sent as `null`.
+ * fields are sent; attributes merge on the server, so a removed key is sent as `null`. The body is
+ * checked with the contract's own customer input schema, the one the server applies.
  */
-import { ATTRIBUTE_LIMITS, type TCustomer } from '@tenure/contract';
+import { formatPath, type TCustomer, ZCustomerInput } from '@tenure/contract';
 
 export const PROFILE_FIELDS = [
   { key: 'externalId', label: 'External id' },
@@ -102,8 +103,8 @@ function profileChanges(customer: TCustomer, profile: ProfileDraft, out: EditRes
     } else if (key === 'teamSize') {
       const n = Number(next);
       if (next === '') out.changes.teamSize = null;
-      else if (Number.isInteger(n) && n >= 0) out.changes.teamSize = n;
-      else out.errors.push(`${label} must be a whole number`);
+      else if (Number.isFinite(n)) out.changes.teamSize = n;
+      else out.errors.push(`${label} must be a number`);
     } else {
       out.changes[key] = next === '' ? null : next;
     }
@@ -116,10 +117,6 @@ function attributeChanges(drafts: AttributeDraft[], out: EditResult) {
   for (const draft of drafts) {
     const key = draft.key.trim();
     if (draft.removed || (!draft.original && key === '' && draft.value === '')) continue;
-    if (!ATTRIBUTE_LIMITS.keyPattern.test(key)) {
-      out.errors.push(`Attribute key "${key}" must be 1–64 characters of A–Z, a–z, 0–9 and _`);
-      continue;
-    }
     if (kept.has(key)) {
       out.errors.push(`Attribute "${key}" appears twice`);
       continue;
@@ -140,9 +137,23 @@ function attributeChanges(drafts: AttributeDraft[], out: EditResult) {
   if (Object.keys(attributes).length > 0) out.changes.attributes = attributes;
 }
 
+const LABELS: Record<string, string> = Object.fromEntries(PROFILE_FIELDS.map((f) => [f.key, f.label]));
+
+/** What the server's schema says about the body, in the form's words (`Team size: …`, `Attribute plan-tier: …`). */
+function schemaErrors(changes: Record<string, unknown>): string[] {
+  const parsed = ZCustomerInput.safeParse(changes);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const [field, ...rest] = issue.path;
+    if (field === 'attributes') return `Attribute ${formatPath(rest) || ''}: ${issue.message}`.replace(' :', ':');
+    return `${LABELS[String(field)] ?? formatPath(issue.path)}: ${issue.message}`;
+  });
+}
+
 export function buildCustomerUpdate(customer: TCustomer, profile: ProfileDraft, drafts: AttributeDraft[]): EditResult {
   const result: EditResult = { changes: {}, errors: [] };
   profileChanges(customer, profile, result);
   attributeChanges(drafts, result);
+  if (result.errors.length === 0) result.errors.push(...schemaErrors(result.changes));
   return result;
 }

@@ -65,7 +65,7 @@ export function CustomerJourney({ customerId, currency }: { customerId: string; 
       <div className="card-header">
         <h2>
           Journey{' '}
-          <Link to={`/events?customerId=${encodeURIComponent(customerId)}`} className="small">
+          <Link to={`/events?customer=${encodeURIComponent(customerId)}`} className="small">
             Open in events
           </Link>
         </h2>

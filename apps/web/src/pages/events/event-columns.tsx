@@ -2,12 +2,15 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router-dom';
 import { RevenueBadge, TouchpointBadge } from '../../components/event-markers';
-import { eventContext, type TEvent } from '../../lib/events';
+import { eventContext } from '../../lib/events';
+import type { RouterOutputs } from '../../lib/trpc';
 import { formatDateTime, formatRelative } from '../../lib/format';
 
-const column = createColumnHelper<TEvent>();
+export type EventRow = RouterOutputs['events']['list']['events'][number];
 
-export function eventColumns(currency: string): ColumnDef<TEvent, never>[] {
+const column = createColumnHelper<EventRow>();
+
+export function eventColumns(currency: string): ColumnDef<EventRow, never>[] {
   return [
     column.display({
       id: 'timestamp',
@@ -30,12 +33,14 @@ export function eventColumns(currency: string): ColumnDef<TEvent, never>[] {
       header: 'Customer',
       cell: ({ row }) => {
         const e = row.original;
+        const label = e.customer?.name || e.customer?.email;
         return (
           <div className="cell-customer">
-            <Link to={`/customers/${e.customerId}`} className="mono">
-              {e.customerId}
+            <Link to={`/customers/${e.customerId}`} className={label ? 'cell-title' : 'mono'}>
+              {label ?? e.customerId}
             </Link>
-            {e.externalId && <span className="cell-sub muted mono">{e.externalId}</span>}
+            {e.customer?.name && e.customer.email && <span className="cell-sub muted">{e.customer.email}</span>}
+            <span className="cell-sub muted mono">{e.externalId ?? e.customerId}</span>
           </div>
         );
       },

@@ -1,4 +1,4 @@
-/** Filters of the events explorer: name, customer id and a date range (UTC days). */
+/** Filters of the events explorer: name, customer (id, email or name) and a date range (UTC days). */
 import { type FormEvent, useEffect, useState } from 'react';
 import { Icon } from '../../components/icons';
 import type { EventListParams } from './use-event-list-params';
@@ -11,15 +11,15 @@ interface EventFiltersProps {
 
 export function EventFilters({ params, update, hasFilters }: EventFiltersProps) {
   const [name, setName] = useState(params.name);
-  const [customerId, setCustomerId] = useState(params.customerId);
+  const [customer, setCustomer] = useState(params.customer);
 
   // Follow the URL when it changes from outside (back button, links from a customer).
   useEffect(() => setName(params.name), [params.name]);
-  useEffect(() => setCustomerId(params.customerId), [params.customerId]);
+  useEffect(() => setCustomer(params.customer), [params.customer]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    update({ name: name.trim(), customerId: customerId.trim() });
+    update({ name: name.trim(), customer: customer.trim() });
   };
 
   return (
@@ -33,11 +33,12 @@ export function EventFilters({ params, update, hasFilters }: EventFiltersProps) 
         onChange={(e) => setName(e.target.value)}
       />
       <input
-        className="input mono"
-        placeholder="Customer id (cus_…)"
-        aria-label="Customer id"
-        value={customerId}
-        onChange={(e) => setCustomerId(e.target.value)}
+        className="input"
+        placeholder="Customer: email, name or id"
+        aria-label="Customer"
+        value={customer}
+        maxLength={200}
+        onChange={(e) => setCustomer(e.target.value)}
       />
       <label className="inline-label">
         From
@@ -63,7 +64,7 @@ export function EventFilters({ params, update, hasFilters }: EventFiltersProps) 
         <Icon name="filter" /> Apply
       </button>
       {hasFilters && (
-        <button type="button" className="btn btn-ghost" onClick={() => update({ name: '', customerId: '', start: '', end: '' })}>
+        <button type="button" className="btn btn-ghost" onClick={() => update({ name: '', customer: '', start: '', end: '' })}>
           <Icon name="x" /> Clear
         </button>
       )}

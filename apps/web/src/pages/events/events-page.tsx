@@ -7,10 +7,9 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
-import type { TEvent } from '../../lib/events';
 import { useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
-import { eventColumns } from './event-columns';
+import { type EventRow, eventColumns } from './event-columns';
 import { EventDetailPanel } from './event-detail-panel';
 import { EventFilters } from './event-filters';
 import { eventListInput, useEventListParams } from './use-event-list-params';
@@ -19,12 +18,12 @@ export default function EventsPage() {
   const trpc = useTRPC();
   const { currency } = useCurrent();
   const { params, update, hasFilters } = useEventListParams();
-  const [selected, setSelected] = useState<TEvent | null>(null);
+  const [selected, setSelected] = useState<EventRow | null>(null);
 
   const list = useQuery({ ...trpc.events.list.queryOptions(eventListInput(params)), placeholderData: keepPreviousData });
 
   const columns = useMemo(() => eventColumns(currency), [currency]);
-  const data = useMemo<TEvent[]>(() => list.data?.events ?? [], [list.data]);
+  const data = useMemo<EventRow[]>(() => list.data?.events ?? [], [list.data]);
   const table = useReactTable({ data, columns, getRowId: (e) => e.id, getCoreRowModel: getCoreRowModel(), manualPagination: true });
 
   return (

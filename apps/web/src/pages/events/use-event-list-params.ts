@@ -8,7 +8,8 @@ export interface EventListParams {
   page: number;
   limit: number;
   name: string;
-  customerId: string;
+  /** A customer id (`cus_…`/`ext_…`), or an email or name to search for. */
+  customer: string;
   /** `YYYY-MM-DD` (UTC days), as the date inputs give them. */
   start: string;
   end: string;
@@ -31,7 +32,7 @@ export function useEventListParams() {
       page: positiveInt(searchParams.get('page'), 1),
       limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : 20,
       name: searchParams.get('name') ?? '',
-      customerId: searchParams.get('customerId') ?? '',
+      customer: searchParams.get('customer') ?? '',
       start: date('start'),
       end: date('end'),
     };
@@ -44,7 +45,7 @@ export function useEventListParams() {
     [setSearchParams],
   );
 
-  const hasFilters = Boolean(params.name || params.customerId || params.start || params.end);
+  const hasFilters = Boolean(params.name || params.customer || params.start || params.end);
   return { params, update, hasFilters };
 }
 
@@ -54,7 +55,7 @@ export function eventListInput(p: EventListParams) {
     page: p.page,
     limit: p.limit,
     name: p.name || undefined,
-    customerId: p.customerId || undefined,
+    customer: p.customer || undefined,
     start: p.start ? `${p.start}T00:00:00.000Z` : undefined,
     end: p.end ? `${p.end}T23:59:59.999Z` : undefined,
   };

@@ -1,5 +1,6 @@
 /** Sign in with email and password; the server sets the session cookie. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ZLoginInput } from '@tenure/contract';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
@@ -20,6 +21,7 @@ export default function LoginPage() {
   const session = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
 
   const login = useMutation({
     ...trpc.auth.login.mutationOptions(),
@@ -37,7 +39,9 @@ export default function LoginPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate({ email: email.trim(), password });
+    const parsed = ZLoginInput.safeParse({ email: email.trim(), password });
+    setIssues(parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+    if (parsed.success) login.mutate(parsed.data);
   };
 
   return (
@@ -63,8 +67,10 @@ export default function LoginPage() {
                 required
                 value={email}
                 onChange={(e) => setEmail(e.target.value)}
+                aria-invalid={!!issues.email}
                 data-testid="login-email"
               />
+              {issues.email && <span className="field-error">{issues.email}</span>}
             </label>
             <label className="field">
               <span className="field-label">Password</span>
@@ -76,8 +82,10 @@ export default function LoginPage() {
                 required
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
+                aria-invalid={!!issues.password}
                 data-testid="login-password"
               />
+              {issues.password && <span className="field-error">{issues.password}</span>}
             </label>
             {login.error && <ErrorAlert error={login.error} />}
             <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending} data-testid="login-submit">

@@ -1,8 +1,8 @@
 import { invalidateSession } from '@tenure/core';
-import { z } from 'zod';
 import { userProcedure } from '../../trpc';
+import { ZLogoutOutput } from './logout.types';
 
-export const logoutRoute = userProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+export const logoutRoute = userProcedure.output(ZLogoutOutput).mutation(async ({ ctx }) => {
   await invalidateSession(ctx.db, ctx.user.sessionId);
   ctx.cookies.clear();
   return { ok: true as const };

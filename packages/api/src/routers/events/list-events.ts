@@ -6,4 +6,4 @@ export const listEventsRoute = scoped
   .meta(listEventsMeta)
   .input(ZListEventsInput)
   .output(ZListEventsOutput)
-  .query(({ ctx, input }) => listEvents(ctx.db, ctx.envId, input));
+  .query(({ ctx, input }) => listEvents(ctx.db, ctx.envId, input, { withCustomers: ctx.actor.permissions.has('customers:read') }));

@@ -8,12 +8,21 @@ export const listEventsMeta = restMeta({
   tag: 'Events',
   operationId: 'listEvents',
   summary: 'List events',
-  description: 'Newest first (timestamp desc, id desc). Events of deleted customers are not listed.',
+  description:
+    'Newest first (timestamp desc, id desc). Events of deleted customers are not listed. With the `customers:read` scope as well, each event carries its customer’s `name` and `email`, and `customer` may be an email or name to search for.',
   permission: 'events:read',
 });
 
 export const ZListEventsInput = z.object({
   customerId: zText().max(300).meta({ description: 'Only this customer (`cus_…` or `ext_…`)' }).optional(),
+  customer: zText()
+    .min(1)
+    .max(200)
+    .meta({
+      description:
+        'Only this customer (`cus_…` or `ext_…`), or customers whose email or name contains this text (case-insensitive; needs `customers:read`)',
+    })
+    .optional(),
   name: zText().max(50).meta({ description: 'Only events with this name' }).optional(),
   start: ZTimeBound.optional(),
   end: ZTimeBound.optional(),
@@ -21,8 +30,19 @@ export const ZListEventsInput = z.object({
   limit: z.number().int().min(1).max(100).meta({ description: 'Page size, 1–100' }).default(20),
 });
 
+/** An event of the list, with its customer's name and email when the caller may read customers. */
+export const ZEventListItem = ZEvent.extend({
+  customer: z
+    .object({
+      name: z.string().nullable().meta({ description: 'The customer’s name' }),
+      email: z.string().nullable().meta({ description: 'The customer’s email' }),
+    })
+    .nullable()
+    .meta({ description: 'Who did it (null without the customers:read scope)' }),
+}).meta({ id: 'EventListItem', description: 'An event in a list, with its customer' });
+
 export const ZListEventsOutput = z.object({
-  events: z.array(ZEvent),
+  events: z.array(ZEventListItem),
   total: z.number().int().meta({ description: 'Events matching the filters' }),
   page: z.number().int(),
   limit: z.number().int(),

@@ -1,6 +1,5 @@
-import { ZProfileUpdate } from '@tenure/contract';
+import { ZProfileUpdate, ZStaffUser } from '@tenure/contract';
 import { z } from 'zod';
-import { ZStaffUser } from '../auth/login.types';
 
 export const ZUpdateProfileInput = ZProfileUpdate;
 export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;

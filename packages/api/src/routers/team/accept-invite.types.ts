@@ -1,6 +1,5 @@
-import { ZInviteAccept } from '@tenure/contract';
+import { ZInviteAccept, ZSessionOutput } from '@tenure/contract';
 import { z } from 'zod';
-import { ZSessionOutput } from '../auth/login.types';
 
 export const ZAcceptInviteInput = ZInviteAccept;
 export type TAcceptInviteInput = z.infer<typeof ZAcceptInviteInput>;

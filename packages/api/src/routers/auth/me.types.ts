@@ -1,0 +1,3 @@
+import { ZSessionOutput } from '@tenure/contract';
+
+export const ZMeOutput = ZSessionOutput;

@@ -22,10 +22,30 @@ export interface RouteAuth {
   rateClass: RateClass;
 }
 
+/**
+ * Examples of a media type, exactly as OpenAPI writes them: one `example`, or named `examples`
+ * when the body has alternatives (a union answer) that a renderer shows as a choice.
+ */
+export type MediaExample = { example: unknown } | { examples: Record<string, { summary: string; value: unknown }> };
+
+/**
+ * The examples of one REST operation. They are declared beside the route's meta (in its
+ * `.types.ts`) and set on the operation's media types by `buildOpenApiDocument`: one mechanism
+ * for every route, and a media-type example is what renderers show and "try it out" sends.
+ * `test/platform/openapi-examples.test.ts` validates each against its schema.
+ */
+export interface OperationExamples {
+  /** The JSON request body (operations that take one). */
+  request?: MediaExample;
+  /** The 200 answer. */
+  response: MediaExample;
+}
+
 export type TenureMeta = OpenApiMeta & {
   auth?: RouteAuth;
   /** Largest accepted request body in bytes (REST.md "Body"); 1 MB when unset. */
   bodyLimit?: number;
+  examples?: OperationExamples;
 };
 
 export const MB = 1024 * 1024;
@@ -59,6 +79,7 @@ export interface RestMetaInput {
   bodyLimit?: number;
   /** Extra documented statuses beyond 400/401/403/404/429/500/503. */
   errors?: number[];
+  examples?: OperationExamples;
 }
 
 /** Meta for a REST route (also served over tRPC and the typed client). */
@@ -78,6 +99,7 @@ export function restMeta(m: RestMetaInput): TenureMeta {
     },
     auth: { permission: m.permission, publishable: m.publishable ?? false, staffOnly: false, rateClass: m.rateClass ?? 'api' },
     ...(m.bodyLimit ? { bodyLimit: m.bodyLimit } : {}),
+    ...(m.examples ? { examples: m.examples } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { ERROR_CODES } from '@tenure/contract';
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
+import { addExamples, INVALID_INPUT_EXAMPLE } from './openapi-examples';
 import { appRouter } from './router';
 
 const TAGS = [
@@ -20,7 +21,7 @@ const ERROR_SCHEMA = {
     message: { type: 'string', description: 'Human-readable explanation' },
     issues: {
       type: 'array',
-      description: 'Validation issues, each naming a dotted path from the request root',
+      description: 'Validation issues (with 400), each naming a dotted path from the request root; omitted otherwise',
       items: {
         type: 'object',
         required: ['path', 'message'],
@@ -30,9 +31,12 @@ const ERROR_SCHEMA = {
         },
       },
     },
-    reason: { type: 'string', description: 'Domain reason, e.g. DUPLICATE_EXTERNAL_ID' },
+    reason: {
+      type: 'string',
+      description: 'Domain reason when there is one (DUPLICATE_EXTERNAL_ID, SUPPRESSED, IDEMPOTENCY_KEY_REUSED, …); omitted otherwise',
+    },
   },
-  example: { code: 'BAD_REQUEST', message: 'Invalid input: limit: Too big', issues: [{ path: 'limit', message: 'Too big' }] },
+  example: INVALID_INPUT_EXAMPLE,
 } as const;
 
 type Operation = {
@@ -79,5 +83,6 @@ export function buildOpenApiDocument(opts: { serverUrl?: string } = {}): OpenAPI
   for (const name of Object.keys(doc.components.schemas)) {
     if (name.startsWith('error.')) delete doc.components.schemas[name];
   }
+  addExamples(doc);
   return doc;
 }

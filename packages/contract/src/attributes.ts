@@ -122,7 +122,7 @@ export function attributeIssues(doc: Record<string, unknown>, options: Attribute
   return issues;
 }
 
-function attributeSchema(options: AttributeRuleOptions, description: string) {
+function attributeSchema(options: AttributeRuleOptions, description: string, example: Attributes) {
   return z
     .record(z.string(), z.unknown())
     .superRefine((doc, ctx) => {
@@ -130,7 +130,7 @@ function attributeSchema(options: AttributeRuleOptions, description: string) {
         ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
       }
     })
-    .meta({ description, example: { plan_tier: 'gold', seats: 12, beta: true } });
+    .meta({ description, example });
 }
 
 export const CUSTOMER_ATTRIBUTE_RULES: AttributeRuleOptions = {
@@ -145,9 +145,11 @@ export const EVENT_PROPERTY_RULES: AttributeRuleOptions = { maxKeys: 50, maxArra
 export const ZAttributes = attributeSchema(
   CUSTOMER_ATTRIBUTE_RULES,
   'Custom fields: ≤500 keys (≤15 array-valued), key names [A-Za-z0-9_]{1,64}, values are strings (≤1,000 chars), numbers, booleans, ISO dates, null, or arrays of scalars or flat objects (one more nesting level at most). A key set to null on an update removes it.',
+  { plan_tier: 'gold', seats: 12, beta: true },
 );
 
 export const ZEventProperties = attributeSchema(
   EVENT_PROPERTY_RULES,
   'Event properties: ≤50 keys, with the value and key rules of customer attributes.',
+  { order_id: 'ord_1042', items: 3, coupon: 'WINTER10' },
 );

@@ -5,14 +5,22 @@ import { z } from 'zod';
 export const ZItemErrors = z
   .array(
     z.object({
-      index: z.number().int().meta({ description: 'Index of the item in the request' }),
-      code: z.enum(ERROR_CODES).meta({ description: 'Error code, as the single-item path would answer' }),
-      message: z.string().meta({ description: 'What is wrong' }),
-      reason: z.string().meta({ description: 'Domain reason, e.g. SUPPRESSED or FIELD_NOT_ARRAY' }).optional(),
-      issues: z
-        .array(z.object({ path: z.string(), message: z.string() }))
+      index: z.number().int().meta({ description: 'Zero-based index of the item in the request array', example: 2 }),
+      code: z.enum(ERROR_CODES).meta({ description: 'Error code, the one the single-item path would answer for this item' }),
+      message: z.string().meta({ description: 'Human-readable explanation, naming the first invalid path' }),
+      reason: z
+        .string()
         .optional()
-        .meta({ description: 'Validation issues with paths from the request root' }),
+        .meta({ description: 'Domain reason when there is one (e.g. SUPPRESSED, FIELD_NOT_ARRAY); omitted otherwise' }),
+      issues: z
+        .array(
+          z.object({
+            path: z.string().meta({ description: 'Dotted path from the request root, e.g. customers.3.attributes.bio' }),
+            message: z.string().meta({ description: 'What is wrong at that path' }),
+          }),
+        )
+        .optional()
+        .meta({ description: 'Validation issues of the item; omitted when the error is not about its shape' }),
     }),
   )
-  .meta({ description: 'Per-item errors, in index order' });
+  .meta({ description: 'Items that were not applied, in index order; [] when every item was applied' });

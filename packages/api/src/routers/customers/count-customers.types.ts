@@ -10,7 +10,10 @@ export const countCustomersMeta = restMeta({
   summary: 'Count customers',
   description: 'Counts live customers matching the same filters as the list.',
   permission: 'customers:read',
+  examples: { response: { example: { count: 1284 } } },
 });
 
 export const ZCountCustomersInput = z.object(customerFilterShape);
-export const ZCountCustomersOutput = z.object({ count: z.number().int().meta({ description: 'Matching customers' }) });
+export const ZCountCustomersOutput = z.object({
+  count: z.number().int().meta({ description: 'Live (not deleted) customers matching the filters', example: 1284 }),
+});

@@ -1,4 +1,4 @@
-import { ZCustomerRef } from '@tenure/contract';
+import { EXAMPLE_CUSTOMER_ID, ZCustomerId, ZCustomerRef } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -11,12 +11,16 @@ export const deleteCustomerMeta = restMeta({
   description:
     'Soft delete with PII scrub (email, name, company, role, locale, attributes, externalId, clickId, acquisition referrer/landingUrl/clickId); events and revenue stay for aggregates and the externalId can be reused. `erase=true` also scrubs the personal properties and context of its events and suppresses its externalId.',
   permission: 'customers:write',
+  examples: { response: { example: { deleted: true, id: EXAMPLE_CUSTOMER_ID } } },
 });
 
-export const ZEraseFlag = z.enum(['true', 'false']).meta({ description: 'Also erase event payloads and suppress the externalId' });
+export const ZEraseFlag = z.enum(['true', 'false']).meta({
+  description:
+    '`true` also erases: scrubs the personal properties and context of its events and suppresses its externalId (later events for it are counted, not stored)',
+});
 
 export const ZDeleteCustomerInput = z.object({ id: ZCustomerRef, erase: ZEraseFlag.default('false') });
 export const ZDeleteCustomerOutput = z.object({
-  deleted: z.literal(true),
-  id: z.string().meta({ description: 'The deleted customer id' }),
+  deleted: z.literal(true).meta({ description: 'Always true: the customer is deleted (and erased when asked)' }),
+  id: ZCustomerId,
 });

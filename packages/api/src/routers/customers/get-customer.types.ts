@@ -1,4 +1,4 @@
-import { ZCustomer, ZCustomerRef } from '@tenure/contract';
+import { CUSTOMER_EXAMPLE, ZCustomer, ZCustomerRef } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -10,6 +10,7 @@ export const getCustomerMeta = restMeta({
   summary: 'Retrieve a customer',
   description: 'Returns one customer by Tenure id (`cus_…`) or by your id (`ext_<externalId>`). Deleted and unknown customers answer 404.',
   permission: 'customers:read',
+  examples: { response: { example: { customer: CUSTOMER_EXAMPLE } } },
 });
 
 export const ZGetCustomerInput = z.object({ id: ZCustomerRef });

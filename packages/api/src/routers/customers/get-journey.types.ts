@@ -1,4 +1,4 @@
-import { ZCustomerRef, ZEvent, zText, ZTimeBound } from '@tenure/contract';
+import { EVENT_EXAMPLE, ZCustomerRef, ZEvent, zText, ZTimeBound } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -11,18 +11,32 @@ export const getJourneyMeta = restMeta({
   description:
     'The customer’s events, keyset-paginated over (timestamp, id) with an opaque cursor; stable while new events arrive. `nextCursor` is null at the end.',
   permission: 'events:read',
+  examples: {
+    response: {
+      example: {
+        events: [EVENT_EXAMPLE],
+        nextCursor: 'WyIyMDI2LTExLTMwVDEyOjAwOjAwLjAwMFoiLCJldnRfMDFtOHA1NzB3d2R0OXh5eXY5cDU5OGQ3dnoiXQ',
+      },
+    },
+  },
 });
 
 export const ZGetJourneyInput = z.object({
   id: ZCustomerRef,
   limit: z.number().int().min(1).max(200).meta({ description: 'Page size, 1–200' }).default(50),
-  cursor: zText().max(500).meta({ description: 'The previous page’s nextCursor' }).optional(),
-  order: z.enum(['desc', 'asc']).meta({ description: 'Newest first (desc) or oldest first' }).default('desc'),
-  start: ZTimeBound.optional(),
-  end: ZTimeBound.optional(),
+  cursor: zText()
+    .max(500)
+    .meta({ description: 'The previous page’s nextCursor, to get the next page; omit for the first page' })
+    .optional(),
+  order: z
+    .enum(['desc', 'asc'])
+    .meta({ description: '`desc` for newest first, `asc` for oldest first (by timestamp, then id)' })
+    .default('desc'),
+  start: ZTimeBound.meta({ description: 'Only events with a timestamp on or after this (a date means its UTC midnight)' }).optional(),
+  end: ZTimeBound.meta({ description: 'Only events with a timestamp before this (a date means its UTC midnight)' }).optional(),
   names: z
     .string()
-    .meta({ description: 'Comma-separated event names (≤20)' })
+    .meta({ description: 'Only events with one of these names: comma-separated, at most 20', example: 'order_completed,signup' })
     .transform((s) =>
       s
         .split(',')
@@ -34,6 +48,6 @@ export const ZGetJourneyInput = z.object({
 });
 
 export const ZGetJourneyOutput = z.object({
-  events: z.array(ZEvent),
-  nextCursor: z.string().meta({ description: 'Cursor of the next page; null at the end' }).nullable(),
+  events: z.array(ZEvent).meta({ description: 'This page of the customer’s events, in the requested order' }),
+  nextCursor: z.string().nullable().meta({ description: 'Opaque cursor of the next page (pass it as `cursor`); null on the last page' }),
 });

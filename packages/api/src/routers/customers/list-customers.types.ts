@@ -1,4 +1,4 @@
-import { CUSTOMER_SORT_KEYS, ZCustomer, ZLifecycleStage, ZRiskLevel, zText } from '@tenure/contract';
+import { CUSTOMER_EXAMPLE, CUSTOMER_SORT_KEYS, ZCustomer, ZLifecycleStage, ZRiskLevel, zText } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -11,13 +11,15 @@ export const listCustomersMeta = restMeta({
   description:
     'Pages through live customers with search, filters and sorting. Every sort ends with `id` in the same direction and nulls sort last, so pages never overlap.',
   permission: 'customers:read',
+  examples: { response: { example: { customers: [CUSTOMER_EXAMPLE], total: 1284, page: 1, limit: 20 } } },
 });
 
 /** Filters shared by the list and the count. */
 export const customerFilterShape = {
   search: zText().max(200).meta({ description: 'Case-insensitive literal substring of email, name, company or externalId' }).optional(),
-  lifecycleStage: ZLifecycleStage.optional(),
-  riskLevel: ZRiskLevel.optional(),
+  // A query parameter's description goes on the inner schema: trpc-to-openapi unwraps `.optional()` and its meta.
+  lifecycleStage: ZLifecycleStage.meta({ description: 'Only customers in this lifecycle stage (see Customer.lifecycleStage)' }).optional(),
+  riskLevel: ZRiskLevel.meta({ description: 'Only customers in this risk band (see Customer.riskLevel)' }).optional(),
   active: z
     .enum(['true', 'false'])
     .meta({ description: 'Only customers with (true) or without (false) an event in the last activeDays' })
@@ -39,17 +41,20 @@ export const customerFilterShape = {
 };
 
 export const ZListCustomersInput = z.object({
-  page: z.number().int().min(1).meta({ description: 'Page number, from 1' }).default(1),
+  page: z.number().int().min(1).meta({ description: 'Page number, from 1; a page past the end is empty' }).default(1),
   limit: z.number().int().min(1).max(100).meta({ description: 'Page size, 1–100' }).default(20),
-  sortBy: z.enum(CUSTOMER_SORT_KEYS).meta({ description: 'Sort key' }).default('createdAt'),
-  sortOrder: z.enum(['asc', 'desc']).meta({ description: 'Sort direction' }).default('desc'),
+  sortBy: z
+    .enum(CUSTOMER_SORT_KEYS)
+    .meta({ description: 'Field to sort by; ties are broken by id in the same direction, and nulls sort last' })
+    .default('createdAt'),
+  sortOrder: z.enum(['asc', 'desc']).meta({ description: 'Sort direction: `asc` (smallest first) or `desc`' }).default('desc'),
   ...customerFilterShape,
 });
 
 export const ZListCustomersOutput = z.object({
-  customers: z.array(ZCustomer),
-  total: z.number().int().meta({ description: 'Customers matching the filters' }),
-  page: z.number().int(),
-  limit: z.number().int(),
+  customers: z.array(ZCustomer).meta({ description: 'This page of customers, in the requested order; [] past the last page' }),
+  total: z.number().int().meta({ description: 'Customers matching the filters, across all pages', example: 1284 }),
+  page: z.number().int().meta({ description: 'The page returned, from 1', example: 1 }),
+  limit: z.number().int().meta({ description: 'The page size used', example: 20 }),
 });
 export type TListCustomersInput = z.input<typeof ZListCustomersInput>;

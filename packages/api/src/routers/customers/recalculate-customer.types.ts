@@ -1,4 +1,4 @@
-import { ZCustomer, ZCustomerRef } from '@tenure/contract';
+import { CUSTOMER_EXAMPLE, ZCustomer, ZCustomerRef } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -10,6 +10,7 @@ export const recalculateCustomerMeta = restMeta({
   summary: 'Recompute a customer’s aggregates',
   description: 'Recomputes the stored aggregates (event count, activity, LTV, acquisition) from the customer’s events.',
   permission: 'customers:write',
+  examples: { response: { example: { customer: CUSTOMER_EXAMPLE } } },
 });
 
 export const ZRecalculateCustomerInput = z.object({ id: ZCustomerRef });

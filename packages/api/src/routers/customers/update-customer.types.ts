@@ -1,4 +1,4 @@
-import { ZCustomer, ZCustomerInput, ZCustomerRef } from '@tenure/contract';
+import { CUSTOMER_EXAMPLE, ZCustomer, ZCustomerInput, ZCustomerRef } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -12,6 +12,10 @@ export const updateCustomerMeta = restMeta({
     'Partial update: omitted fields stay, `attributes` merge (a key set to null is removed). An `externalId` used by another live customer → 409 `DUPLICATE_EXTERNAL_ID`.',
   permission: 'customers:write',
   errors: [409],
+  examples: {
+    request: { example: { plan: 'pro', attributes: { plan_tier: 'gold', trial_ends_at: null } } },
+    response: { example: { customer: { ...CUSTOMER_EXAMPLE, plan: 'pro' } } },
+  },
 });
 
 export const ZUpdateCustomerInput = z.strictObject({ id: ZCustomerRef, ...ZCustomerInput.shape });

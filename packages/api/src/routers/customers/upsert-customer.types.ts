@@ -1,4 +1,4 @@
-import { ZCustomer, ZCustomerInput } from '@tenure/contract';
+import { CUSTOMER_EXAMPLE, ZCustomer, ZCustomerId, ZCustomerInput, ZExternalIdOutput } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -13,11 +13,33 @@ export const upsertCustomerMeta = restMeta({
   permission: 'customers:write',
   publishable: true,
   errors: [409],
+  examples: {
+    request: {
+      example: {
+        externalId: 'user-42',
+        email: 'ada@example.com',
+        name: 'Ada Lovelace',
+        company: 'Analytical Engines Ltd',
+        plan: 'pro',
+        attributes: { plan_tier: 'gold', seats: 12, beta: true },
+      },
+    },
+    // The answer depends on the key: both shapes are shown.
+    response: {
+      examples: {
+        secretKey: { summary: 'Secret key: the customer as stored', value: { customer: CUSTOMER_EXAMPLE, created: false } },
+        publishableKey: {
+          summary: 'Publishable key: only the ids',
+          value: { customer: { id: 'cus_01m8rgr080kdmzw7e9bxctp77q', externalId: 'user-1043' }, created: true },
+        },
+      },
+    },
+  },
 });
 
 export const ZUpsertCustomerInput = ZCustomerInput;
 
-const created = z.boolean().meta({ description: 'True when a new customer was created' });
+const created = z.boolean().meta({ description: 'True when this request created the customer; false when it updated an existing one' });
 
 /** What a secret key or staff member gets: the whole customer. */
 export const ZUpsertCustomerFullOutput = z
@@ -28,11 +50,8 @@ export const ZUpsertCustomerFullOutput = z
 export const ZUpsertCustomerIdentifyOutput = z
   .object({
     customer: z
-      .object({
-        id: z.string().meta({ description: 'Tenure customer id', example: 'cus_01jd8x4k7m2r9p3q5s7t9v1w3y' }),
-        externalId: z.string().meta({ description: "The integrator's id", example: 'user-42' }).nullable(),
-      })
-      .meta({ description: 'Only the ids of the identified customer' }),
+      .object({ id: ZCustomerId, externalId: ZExternalIdOutput })
+      .meta({ description: 'Only the ids of the identified customer, to link later events to it' }),
     created,
   })
   .meta({ id: 'IdentifyCustomerResult', description: 'The answer to a publishable key: ids only, never the record' });

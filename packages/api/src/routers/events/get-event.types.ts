@@ -1,4 +1,4 @@
-import { ZEvent, zText } from '@tenure/contract';
+import { EVENT_EXAMPLE, ZEvent, zText } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -10,6 +10,7 @@ export const getEventMeta = restMeta({
   summary: 'Retrieve an event',
   description: 'One event by id.',
   permission: 'events:read',
+  examples: { response: { example: { event: EVENT_EXAMPLE } } },
 });
 
 export const deleteEventMeta = restMeta({
@@ -21,8 +22,13 @@ export const deleteEventMeta = restMeta({
   description:
     'Deletes the event; the customer’s aggregates (LTV, activity, acquisition) are recomputed in the same transaction. Its messageId stays taken.',
   permission: 'events:write',
+  examples: { response: { example: { deleted: true } } },
 });
 
-export const ZEventIdInput = z.object({ id: zText().min(1).max(100).meta({ description: 'Event id (`evt_…`)' }) });
+export const ZEventIdInput = z.object({
+  id: zText().min(1).max(100).meta({ description: 'The Tenure event id (`evt_…`)', example: EVENT_EXAMPLE.id }),
+});
 export const ZGetEventOutput = z.object({ event: ZEvent });
-export const ZDeleteEventOutput = z.object({ deleted: z.literal(true) });
+export const ZDeleteEventOutput = z.object({
+  deleted: z.literal(true).meta({ description: 'Always true: the event is deleted and its customer’s aggregates recomputed' }),
+});

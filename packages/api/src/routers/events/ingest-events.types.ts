@@ -15,6 +15,32 @@ export const ingestEventsMeta = restMeta({
   publishable: true,
   rateClass: 'ingest',
   bodyLimit: 10 * MB,
+  examples: {
+    request: {
+      example: {
+        events: [
+          { externalId: 'user-42', name: 'page_viewed', properties: { path: '/pricing' }, messageId: 'pv-88123' },
+          { externalId: 'user-42', name: 'order_completed', revenue: 49.9, messageId: 'order-1042' },
+          { externalId: 'user-42', name: '' },
+        ],
+      },
+    },
+    response: {
+      example: {
+        accepted: 1,
+        duplicates: 1,
+        suppressed: 0,
+        errors: [
+          {
+            index: 2,
+            code: 'BAD_REQUEST',
+            message: 'Invalid event: events.2.name: name is required',
+            issues: [{ path: 'events.2.name', message: 'name is required' }],
+          },
+        ],
+      },
+    },
+  },
 });
 
 export const ZIngestEventsInput = z.strictObject({
@@ -22,12 +48,12 @@ export const ZIngestEventsInput = z.strictObject({
     .array(batchItem('An EventInput; validated per item'))
     .min(1, 'Send at least one event')
     .max(1000, 'At most 1,000 events per request')
-    .meta({ description: '1–1,000 events' }),
+    .meta({ description: '1–1,000 events, each validated on its own (invalid ones are reported in errors)' }),
 });
 
 export const ZIngestEventsOutput = z.object({
-  accepted: z.number().int().meta({ description: 'Events stored by this request' }),
-  duplicates: z.number().int().meta({ description: 'Events whose messageId was already stored' }),
-  suppressed: z.number().int().meta({ description: 'Events for erased externalIds (counted, not stored)' }),
+  accepted: z.number().int().meta({ description: 'Events stored by this request', example: 1 }),
+  duplicates: z.number().int().meta({ description: 'Events not stored because their messageId was already stored', example: 1 }),
+  suppressed: z.number().int().meta({ description: 'Events for erased externalIds: counted, not stored', example: 0 }),
   errors: ZItemErrors,
 });

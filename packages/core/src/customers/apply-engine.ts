@@ -8,7 +8,7 @@
  * creates make one customer, no error.
  */
 import { AppError, type ErrorIssue, type ErrorReason } from '@tenure/contract';
-import { type CustomerRow, customerQueries, type DB, suppressionQueries, type Transaction } from '@tenure/db';
+import { type CustomerRow, customerWriteQueries, type DB, suppressionQueries, type Transaction } from '@tenure/db';
 import { type CustomerState, emptyCustomer, sameCustomer, stateFromRow, toWritableRow } from './apply-patch';
 
 const CHUNK = 1000;
@@ -106,8 +106,8 @@ function writeChunk(trx: Transaction<DB>, envId: string, applied: GroupResult[])
   const news = applied.filter((g) => g.changed && g.isNew);
   const newRows = news.map((g) => toWritableRow(g.state));
   return {
-    updated: settled(customerQueries.updateCustomerRows(trx, envId, updates)),
-    inserted: settled(customerQueries.insertCustomerRows(trx, envId, newRows)),
+    updated: settled(customerWriteQueries.updateCustomerRows(trx, envId, updates)),
+    inserted: settled(customerWriteQueries.insertCustomerRows(trx, envId, newRows)),
     news,
   };
 }
@@ -140,7 +140,7 @@ export async function applyToCustomers(trx: Transaction<DB>, envId: string, item
     if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT', 'Too much concurrent activity on these customers; retry');
     const existing = new Map<string, CustomerRow>();
     for (const part of chunks([...pending.keys()], CHUNK)) {
-      for (const row of await customerQueries.lockCustomersByExternalId(trx, envId, part)) existing.set(row.externalId as string, row);
+      for (const row of await customerWriteQueries.lockCustomersByExternalId(trx, envId, part)) existing.set(row.externalId as string, row);
     }
     const groups: GroupResult[] = [];
     const writes: ChunkWrites[] = [];

@@ -1,6 +1,6 @@
 /** Soft delete with PII scrub, batch delete, and erasure (suppression of the external id). */
 import { AppError } from '@tenure/contract';
-import { customerQueries, type DB, eventErasureQueries, type Kysely, suppressionQueries, type Transaction } from '@tenure/db';
+import { customerWriteQueries, type DB, eventErasureQueries, type Kysely, suppressionQueries, type Transaction } from '@tenure/db';
 import type { Scope } from '../actor';
 import { audit } from '../audit';
 import { parseCustomerRef } from './refs';
@@ -13,7 +13,7 @@ async function deleteLocked(
 ): Promise<number> {
   const now = new Date();
   const ids = customers.map((c) => c.id);
-  const deleted = await customerQueries.softDeleteCustomers(trx, scope.envId, ids, now);
+  const deleted = await customerWriteQueries.softDeleteCustomers(trx, scope.envId, ids, now);
   if (erase) {
     await eventErasureQueries.scrubCustomerEvents(trx, scope.envId, ids);
     const suppressions = customers.flatMap((c) =>
@@ -36,7 +36,7 @@ export async function deleteCustomer(db: Kysely<DB>, scope: Scope, ref: string, 
   const key = parseCustomerRef(ref);
   if (!key) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
   return db.transaction().execute(async (trx) => {
-    const row = await customerQueries.lockCustomer(trx, scope.envId, key);
+    const row = await customerWriteQueries.lockCustomer(trx, scope.envId, key);
     if (!row) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
     await deleteLocked(trx, scope, [{ id: row.id, externalId: row.externalId }], erase);
     return { deleted: true as const, id: row.id };
@@ -53,7 +53,7 @@ export async function batchDeleteCustomers(db: Kysely<DB>, scope: Scope, refs: s
     else if (key) externalIds.push(key.externalId);
   }
   return db.transaction().execute(async (trx) => {
-    const customers = await customerQueries.lockCustomersByRefs(trx, scope.envId, { ids, externalIds });
+    const customers = await customerWriteQueries.lockCustomersByRefs(trx, scope.envId, { ids, externalIds });
     return { deleted: await deleteLocked(trx, scope, customers, erase) };
   });
 }

@@ -1,6 +1,6 @@
 /** Reading customers: one by reference, filtered lists and counts. */
 import { AppError, type CustomerSortKey, type TCustomer } from '@tenure/contract';
-import { customerQueries, type DB, type Kysely } from '@tenure/db';
+import { customerReadQueries, type DB, type Kysely } from '@tenure/db';
 import { loadEnvironment } from '../settings';
 import { parseCustomerRef } from './refs';
 import { toCustomer } from './serialize';
@@ -22,8 +22,8 @@ export interface CustomerListParams extends CustomerFilterParams {
 
 const DAY = 86_400_000;
 
-async function toQueryFilters(db: Kysely<DB>, envId: string, p: CustomerFilterParams): Promise<customerQueries.CustomerFilters> {
-  const filters: customerQueries.CustomerFilters = {
+async function toQueryFilters(db: Kysely<DB>, envId: string, p: CustomerFilterParams): Promise<customerReadQueries.CustomerFilters> {
+  const filters: customerReadQueries.CustomerFilters = {
     search: p.search || undefined,
     lifecycleStage: p.lifecycleStage,
     riskLevel: p.riskLevel,
@@ -47,7 +47,7 @@ async function toQueryFilters(db: Kysely<DB>, envId: string, p: CustomerFilterPa
 
 export async function getCustomer(db: Kysely<DB>, envId: string, ref: string): Promise<TCustomer> {
   const key = parseCustomerRef(ref);
-  const row = key ? await customerQueries.findCustomerRow(db, envId, key) : undefined;
+  const row = key ? await customerReadQueries.findCustomerRow(db, envId, key) : undefined;
   if (!row) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
   return toCustomer(row);
 }
@@ -59,18 +59,18 @@ export async function listCustomers(
 ): Promise<{ customers: TCustomer[]; total: number; page: number; limit: number }> {
   const filters = await toQueryFilters(db, envId, p);
   const [rows, total] = await Promise.all([
-    customerQueries.listCustomerRows(db, envId, {
+    customerReadQueries.listCustomerRows(db, envId, {
       ...filters,
       sortBy: p.sortBy,
       sortOrder: p.sortOrder,
       offset: (p.page - 1) * p.limit,
       limit: p.limit,
     }),
-    customerQueries.countCustomerRows(db, envId, filters),
+    customerReadQueries.countCustomerRows(db, envId, filters),
   ]);
   return { customers: rows.map(toCustomer), total, page: p.page, limit: p.limit };
 }
 
 export async function countCustomers(db: Kysely<DB>, envId: string, p: CustomerFilterParams): Promise<number> {
-  return customerQueries.countCustomerRows(db, envId, await toQueryFilters(db, envId, p));
+  return customerReadQueries.countCustomerRows(db, envId, await toQueryFilters(db, envId, p));
 }

@@ -1,7 +1,7 @@
 /** Customer references in paths: `cus_…` or `ext_<externalId>`. */
-import type { customerQueries } from '@tenure/db';
+import type { customerReadQueries } from '@tenure/db';
 
-export type CustomerKey = customerQueries.CustomerKey;
+export type CustomerKey = customerReadQueries.CustomerKey;
 
 /** Parses a reference; anything that is neither form is null (callers answer 404). */
 export function parseCustomerRef(ref: string): CustomerKey | null {

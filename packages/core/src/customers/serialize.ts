@@ -1,18 +1,18 @@
 /** The one mapper from a customer row to the API's Customer object. */
 import type { TCustomer } from '@tenure/contract';
-import type { customerQueries } from '@tenure/db';
+import type { customerReadQueries } from '@tenure/db';
 import { fromMinor } from '../money';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Scores are exact as of the later of their last write and their last check that found them unchanged. */
-function scoresComputedAt(row: customerQueries.CustomerReadRow): Date | null {
+function scoresComputedAt(row: customerReadQueries.CustomerReadRow): Date | null {
   const { scoresComputedAt: written, scoresCheckedAt: checked } = row;
   if (!written || !checked) return written ?? checked;
   return new Date(Math.max(written.getTime(), checked.getTime()));
 }
 
-export function toCustomer(row: customerQueries.CustomerReadRow): TCustomer {
+export function toCustomer(row: customerReadQueries.CustomerReadRow): TCustomer {
   return {
     id: row.id,
     externalId: row.externalId,

@@ -1,6 +1,6 @@
 /** `PATCH /customers/{id}`: partial update of one live customer under a row lock. */
 import { AppError, type TCustomer, type TCustomerInput } from '@tenure/contract';
-import { customerQueries, type DB, type Kysely, suppressionQueries } from '@tenure/db';
+import { customerReadQueries, customerWriteQueries, type DB, type Kysely, suppressionQueries } from '@tenure/db';
 import type { Scope } from '../actor';
 import { audit } from '../audit';
 import { applyCustomerPatch, stateFromRow, toWritableRow } from './apply-patch';
@@ -11,7 +11,7 @@ export async function updateCustomer(db: Kysely<DB>, scope: Scope, ref: string, 
   const key = parseCustomerRef(ref);
   if (!key) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
   return db.transaction().execute(async (trx) => {
-    const row = await customerQueries.lockCustomer(trx, scope.envId, key);
+    const row = await customerWriteQueries.lockCustomer(trx, scope.envId, key);
     if (!row) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
     if (input.externalId !== undefined && input.externalId !== row.externalId) {
       const suppressed = await suppressionQueries.findSuppressed(trx, scope.envId, [input.externalId]);
@@ -22,14 +22,14 @@ export async function updateCustomer(db: Kysely<DB>, scope: Scope, ref: string, 
     const { state, issues } = applyCustomerPatch(stateFromRow(row), input, now);
     if (issues.length) throw new AppError('BAD_REQUEST', `Invalid customer: ${issues[0]?.path}: ${issues[0]?.message}`, { issues });
     // A taken externalId surfaces as a unique violation → 409 DUPLICATE_EXTERNAL_ID (central mapping).
-    await customerQueries.updateCustomerRows(trx, scope.envId, [toWritableRow(state)]);
+    await customerWriteQueries.updateCustomerRows(trx, scope.envId, [toWritableRow(state)]);
     await audit(trx, scope.actor, {
       action: 'customer.updated',
       targetType: 'customer',
       targetId: row.id,
       details: { fields: Object.keys(input) },
     });
-    const updated = await customerQueries.findCustomerRow(trx, scope.envId, { id: row.id });
+    const updated = await customerReadQueries.findCustomerRow(trx, scope.envId, { id: row.id });
     if (!updated) throw new AppError('INTERNAL_SERVER_ERROR', 'Updated customer vanished');
     return toCustomer(updated);
   });

@@ -1,6 +1,6 @@
 /** Create and upsert customers (`POST /customers`, `POST /customers/batch`) on the write engine. */
 import { AppError, type ErrorIssue, formatPath, type TCustomer, type TCustomerInput, ZCustomerInput, ZExternalId } from '@tenure/contract';
-import { customerQueries, type DB, type Kysely } from '@tenure/db';
+import { customerReadQueries, customerWriteQueries, type DB, type Kysely } from '@tenure/db';
 import type { Scope } from '../actor';
 import { audit } from '../audit';
 import { applyCustomerPatch, emptyCustomer, toWritableRow } from './apply-patch';
@@ -32,7 +32,7 @@ export async function upsertCustomer(db: Kysely<DB>, scope: Scope, input: KeyedI
     const error = outcome.errors[0];
     if (error) throw new AppError(error.code, error.message, { reason: error.reason, issues: error.issues });
     const result = outcome.results.get(0);
-    const row = result && (await customerQueries.findCustomerRow(trx, scope.envId, { id: result.row.id }));
+    const row = result && (await customerReadQueries.findCustomerRow(trx, scope.envId, { id: result.row.id }));
     if (!result || !row) throw new AppError('INTERNAL_SERVER_ERROR', 'Upserted customer vanished');
     await audit(trx, scope.actor, {
       action: result.created ? 'customer.created' : 'customer.updated',
@@ -49,8 +49,8 @@ export async function createCustomer(db: Kysely<DB>, scope: Scope, input: TCusto
     const now = new Date();
     const { state, issues } = applyCustomerPatch(emptyCustomer(scope.envId, now, null), input, now);
     if (issues.length) throw new AppError('BAD_REQUEST', 'Invalid customer attributes', { issues });
-    await customerQueries.insertCustomerRows(trx, scope.envId, [toWritableRow(state)]);
-    const row = await customerQueries.findCustomerRow(trx, scope.envId, { id: state.id });
+    await customerWriteQueries.insertCustomerRows(trx, scope.envId, [toWritableRow(state)]);
+    const row = await customerReadQueries.findCustomerRow(trx, scope.envId, { id: state.id });
     if (!row) throw new AppError('INTERNAL_SERVER_ERROR', 'Created customer vanished');
     await audit(trx, scope.actor, { action: 'customer.created', targetType: 'customer', targetId: row.id });
     return { customer: toCustomer(row), created: true as const };

@@ -4,7 +4,15 @@
  * store each messageId once ever, insert, and fold the new events into customer aggregates.
  */
 import { newId, type TEventContext, type TEventInput } from '@tenure/contract';
-import { customerQueries, type DB, eventQueries, type Kysely, suppressionQueries } from '@tenure/db';
+import {
+  customerAggregateQueries,
+  customerReadQueries,
+  customerWriteQueries,
+  type DB,
+  eventQueries,
+  type Kysely,
+  suppressionQueries,
+} from '@tenure/db';
 import type { Scope } from '../actor';
 import { emptyCustomer, toWritableRow } from '../customers/apply-patch';
 import { toMinor } from '../money';
@@ -33,15 +41,15 @@ export interface IngestOutcome {
 async function resolveExternalIds(db: Kysely<DB>, envId: string, externalIds: string[], now: Date) {
   const suppressed = await suppressionQueries.findSuppressed(db, envId, externalIds);
   const wanted = externalIds.filter((e) => !suppressed.has(e));
-  const ids = await customerQueries.findIdsByExternalId(db, envId, wanted);
+  const ids = await customerReadQueries.findIdsByExternalId(db, envId, wanted);
   const missing = wanted.filter((e) => !ids.has(e));
   if (missing.length) {
-    await customerQueries.insertCustomerRows(
+    await customerWriteQueries.insertCustomerRows(
       db,
       envId,
       missing.map((e) => toWritableRow(emptyCustomer(envId, now, e))),
     );
-    for (const [e, id] of await customerQueries.findIdsByExternalId(db, envId, missing)) ids.set(e, id);
+    for (const [e, id] of await customerReadQueries.findIdsByExternalId(db, envId, missing)) ids.set(e, id);
   }
   return { ids, suppressed };
 }
@@ -71,8 +79,8 @@ function eventRow(envId: string, customerId: string, v: ValidEvent, now: Date): 
 const effective = (row: eventQueries.NewEventRow) => row.effectiveAt;
 
 /** Per-customer additions of a batch, computed from the rows just inserted. */
-function customerDeltas(rows: eventQueries.NewEventRow[]): eventQueries.CustomerDelta[] {
-  const byCustomer = new Map<string, eventQueries.CustomerDelta>();
+function customerDeltas(rows: eventQueries.NewEventRow[]): customerAggregateQueries.CustomerDelta[] {
+  const byCustomer = new Map<string, customerAggregateQueries.CustomerDelta>();
   for (const row of rows) {
     const at = effective(row);
     const d = byCustomer.get(row.customerId);
@@ -95,7 +103,7 @@ function customerDeltas(rows: eventQueries.NewEventRow[]): eventQueries.Customer
 }
 
 /** Each customer's earliest new touchpoint by (effective time, id): the acquisition candidate. */
-function earliestTouches(rows: eventQueries.NewEventRow[]): eventQueries.TouchCandidate[] {
+function earliestTouches(rows: eventQueries.NewEventRow[]): customerAggregateQueries.TouchCandidate[] {
   const best = new Map<string, eventQueries.NewEventRow>();
   for (const row of rows) {
     if (!row.isTouchpoint) continue;
@@ -144,7 +152,7 @@ export async function ingestEvents(
   const externalIds = [...new Set(valid.filter((v) => !v.input.customerId).map((v) => v.input.externalId as string))];
   const { ids: byExternal, suppressed } = await resolveExternalIds(db, scope.envId, externalIds, now);
   await db.transaction().execute(async (trx) => {
-    const live = await customerQueries.findLiveIds(trx, scope.envId, [
+    const live = await customerReadQueries.findLiveIds(trx, scope.envId, [
       ...new Set(valid.flatMap((v) => (v.input.customerId ? [v.input.customerId] : []))),
     ]);
 
@@ -204,8 +212,8 @@ export async function ingestEvents(
     // The customers are locked only now, after the insert (whose foreign-key checks take key-share
     // locks, compatible with these): concurrent batches for the same customers insert in parallel
     // and queue only for the short aggregate update, in id order so they cannot deadlock.
-    await customerQueries.lockCustomerIds(trx, scope.envId, [...new Set(storedRows.map((r) => r.customerId))].sort());
-    await eventQueries.applyCustomerDeltas(trx, scope.envId, customerDeltas(storedRows), earliestTouches(storedRows));
+    await customerWriteQueries.lockCustomerIds(trx, scope.envId, [...new Set(storedRows.map((r) => r.customerId))].sort());
+    await customerAggregateQueries.applyCustomerDeltas(trx, scope.envId, customerDeltas(storedRows), earliestTouches(storedRows));
   });
   results.sort((a, b) => a.index - b.index);
   errors.sort((a, b) => a.index - b.index);

@@ -1,6 +1,6 @@
 /** Reading events: the explorer list, one event, and a customer's journey. */
 import { AppError, type TEvent } from '@tenure/contract';
-import { customerQueries, type DB, eventReadQueries, type Kysely } from '@tenure/db';
+import { customerReadQueries, type DB, eventReadQueries, type Kysely } from '@tenure/db';
 import { parseCustomerRef } from '../customers/refs';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toEvent } from './serialize';
@@ -35,7 +35,7 @@ export async function listEvents(db: Kysely<DB>, envId: string, p: EventListPara
   for (const ref of [p.customerId, byText ? undefined : p.customer]) {
     if (!ref) continue;
     const key = parseCustomerRef(ref);
-    const row = key ? await customerQueries.findCustomerRow(db, envId, key) : undefined;
+    const row = key ? await customerReadQueries.findCustomerRow(db, envId, key) : undefined;
     if (!row || (customerId && customerId !== row.id)) return empty;
     customerId = row.id;
   }

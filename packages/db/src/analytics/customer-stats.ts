@@ -1,7 +1,7 @@
 /** `/customers/stats`: live customers by stored lifecycle stage, and how many are active now. */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { isActive } from '../queries/customers';
+import { isActive } from '../queries/customers-read';
 import type { DB } from '../types';
 import type { CustomerStats, CustomerStatsQuery, LifecycleStage } from './types';
 

@@ -1,7 +1,7 @@
 /** Reading events: the explorer list, one event, and journey pages (keyset over timestamp, id). */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../types';
-import { likePattern } from './customers';
+import { likePattern } from './customers-read';
 
 const EVENT_COLUMNS = [
   'events.id',

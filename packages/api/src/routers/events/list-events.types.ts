@@ -1,4 +1,4 @@
-import { ZEvent, zText, ZTimeBound } from '@tenure/contract';
+import { EVENT_EXAMPLE, ZEvent, zText, ZTimeBound } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -11,6 +11,16 @@ export const listEventsMeta = restMeta({
   description:
     'Newest first (timestamp desc, id desc). Events of deleted customers are not listed. With the `customers:read` scope as well, each event carries its customer’s `name` and `email`, and `customer` may be an email or name to search for.',
   permission: 'events:read',
+  examples: {
+    response: {
+      example: {
+        events: [{ ...EVENT_EXAMPLE, customer: { name: 'Ada Lovelace', email: 'ada@example.com' } }],
+        total: 47213,
+        page: 1,
+        limit: 20,
+      },
+    },
+  },
 });
 
 export const ZListEventsInput = z.object({
@@ -24,9 +34,9 @@ export const ZListEventsInput = z.object({
     })
     .optional(),
   name: zText().max(50).meta({ description: 'Only events with this name' }).optional(),
-  start: ZTimeBound.optional(),
-  end: ZTimeBound.optional(),
-  page: z.number().int().min(1).meta({ description: 'Page number, from 1' }).default(1),
+  start: ZTimeBound.meta({ description: 'Only events with a timestamp on or after this (a date means its UTC midnight)' }).optional(),
+  end: ZTimeBound.meta({ description: 'Only events with a timestamp before this (a date means its UTC midnight)' }).optional(),
+  page: z.number().int().min(1).meta({ description: 'Page number, from 1; a page past the end is empty' }).default(1),
   limit: z.number().int().min(1).max(100).meta({ description: 'Page size, 1–100' }).default(20),
 });
 
@@ -42,8 +52,8 @@ export const ZEventListItem = ZEvent.extend({
 }).meta({ id: 'EventListItem', description: 'An event in a list, with its customer' });
 
 export const ZListEventsOutput = z.object({
-  events: z.array(ZEventListItem),
-  total: z.number().int().meta({ description: 'Events matching the filters' }),
-  page: z.number().int(),
-  limit: z.number().int(),
+  events: z.array(ZEventListItem).meta({ description: 'This page of events, newest first; [] past the last page' }),
+  total: z.number().int().meta({ description: 'Events matching the filters, across all pages', example: 47213 }),
+  page: z.number().int().meta({ description: 'The page returned, from 1', example: 1 }),
+  limit: z.number().int().meta({ description: 'The page size used', example: 20 }),
 });

@@ -110,22 +110,24 @@ describe('analytics settings', () => {
     expect((await fx.caller.customers.get({ id: 'ext_mid' })).customer.riskLevel).toBe('medium');
 
     const thresholds = await admin.analytics.updateSettings({ lowRiskMin: 60, mediumRiskMin: 30 });
-    expect(thresholds.recomputed).toMatchObject({ customers: 4, transitions: 2 });
-    expect(Date.parse(thresholds.recomputed?.finishedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    // Without a job runner (a caller without a server) the recompute runs inline and is done.
+    expect(thresholds.recompute).toMatchObject({ reason: 'settings', state: 'done', total: 4, examined: 4, transitions: 2 });
+    expect(Date.parse(thresholds.recompute?.finishedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    expect((await admin.analytics.recomputeStatus()).recompute).toEqual(thresholds.recompute);
     const afterThresholds = { ...DEFAULTS, lowRiskMin: 60, mediumRiskMin: 30 };
     await check(afterThresholds);
     expect((await fx.caller.customers.get({ id: 'ext_mid' })).customer.riskLevel).toBe('low');
 
     const weights = { recency: 0.2, engagement: 0.2, monetary: 0.6 };
     const reweighted = await admin.analytics.updateSettings({ weights });
-    expect(reweighted.recomputed?.customers).toBe(4);
+    expect(reweighted.recompute?.examined).toBe(4);
     await check({ ...afterThresholds, weights });
     // mid: 0.2 × 83.33 + 0.2 × 36 + 0.6 × 50 = 53.87 → 54, previous 62.
     expect((await fx.caller.customers.get({ id: 'ext_mid' })).customer).toMatchObject({ health: 54, previousHealth: 62 });
 
     // activeDays is read at request time: nothing to recompute.
     const active = await admin.analytics.updateSettings({ activeDays: 7 });
-    expect(active.recomputed).toBeNull();
+    expect(active.recompute).toBeNull();
 
     const { settings } = await admin.analytics.getSettings();
     expect(settings).toEqual({

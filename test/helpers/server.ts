@@ -1,7 +1,7 @@
 /** The real HTTP server on an ephemeral port, over the test database. */
 import type { Database } from '@tenure/db';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../../apps/server/src/app';
+import { type AppServices, buildApp } from '../../apps/server/src/app';
 import { loadConfig } from '../../apps/server/src/config';
 import { setupTestDb } from './db';
 
@@ -10,9 +10,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(database: Database, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  database: Database,
+  env: Record<string, string> = {},
+  services: AppServices = {},
+): Promise<TestServer> {
   const config = { ...loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...env }), port: 0 };
-  const app = await buildApp(database, config);
+  const app = await buildApp(database, config, services);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,

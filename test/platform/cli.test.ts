@@ -105,6 +105,10 @@ describe('tenure CLI', { timeout: 120_000 }, () => {
       environment: { id: expect.stringMatching(/^env_/), mode: 'test', rateLimit: 900, ingestRateLimit: null },
     });
 
+    const refreshed = await tenure('refresh', '--workspace', slug, '--json');
+    expect(refreshed.code, refreshed.stderr).toBe(0);
+    expect(JSON.parse(refreshed.stdout)).toEqual({ refreshed: { environments: 2, customers: 0, changed: 0, transitions: 0 } });
+
     const revoked = await tenure('api-key', 'revoke', '--id', created.id, '--json');
     expect(revoked.code).toBe(0);
     expect(JSON.parse(revoked.stdout)).toEqual({ revoked: true, id: created.id });

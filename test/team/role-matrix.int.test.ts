@@ -27,6 +27,7 @@ const MANAGERS: Role[] = ['owner', 'admin'];
 const EXPECTED: Record<string, Role[]> = {
   'analytics.getSettings': ALL,
   'analytics.updateSettings': MANAGERS,
+  'analytics.recomputeStatus': ALL,
   'apiKeys.list': MANAGERS,
   'apiKeys.create': MANAGERS,
   'apiKeys.revoke': MANAGERS,
@@ -52,6 +53,7 @@ const NOT_STAFF_ONLY: Record<string, 'public' | 'signed-in'> = {
 const CALLS: Record<string, (caller: Caller, tenant: Tenant) => Promise<unknown>> = {
   'analytics.getSettings': (c) => c.analytics.getSettings(),
   'analytics.updateSettings': (c) => c.analytics.updateSettings({}),
+  'analytics.recomputeStatus': (c) => c.analytics.recomputeStatus(),
   'apiKeys.list': (c) => c.apiKeys.list(),
   'apiKeys.create': (c) => c.apiKeys.create({ type: 'secret', name: 'matrix' }),
   'apiKeys.revoke': async (c, t) => c.apiKeys.revoke({ id: (await createKey(database.db, t)).id }),

@@ -4,13 +4,13 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { errorBody } from '@tenure/api';
 import { AppError } from '@tenure/contract';
+import type { RecomputeQueue } from '@tenure/core';
 import { sql, type Database } from '@tenure/db';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServerConfig } from './config';
 import { registerBodyParsing } from './http/body-parsing';
 import { registerDocs } from './http/docs';
 import { registerErrorHandler, registerNotFound } from './http/errors';
-import { registerIdempotencyPurge } from './http/idempotency';
 import { loggerOptions } from './http/logging';
 import { registerRateLimit } from './http/rate-limit';
 import { REST_PREFIX, registerRest } from './http/rest';
@@ -22,7 +22,12 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Trust the nearest `hops` proxies (Fastify takes a hop count at run time, its types a function). */
 const hopsOf = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-export async function buildApp(database: Database, config: ServerConfig): Promise<FastifyInstance> {
+/** What a server process adds to the HTTP app: the durable job queue (absent in tests that need none). */
+export interface AppServices {
+  jobs?: RecomputeQueue | null;
+}
+
+export async function buildApp(database: Database, config: ServerConfig, services: AppServices = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     genReqId: (req) => {
@@ -69,7 +74,6 @@ export async function buildApp(database: Database, config: ServerConfig): Promis
   });
   await app.register(cookie);
   registerRateLimit(app, { db, ...config.rateLimit });
-  registerIdempotencyPurge(app, db);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -84,9 +88,10 @@ export async function buildApp(database: Database, config: ServerConfig): Promis
     }
   });
 
-  await registerTrpc(app, { db, secureCookies: config.nodeEnv === 'production', publicUrl: config.publicUrl });
+  const jobs = services.jobs ?? null;
+  await registerTrpc(app, { db, jobs, secureCookies: config.nodeEnv === 'production', publicUrl: config.publicUrl });
   await registerDocs(app);
-  registerRest(app, { db });
+  registerRest(app, { db, jobs });
   registerNotFound(app, { spa: await registerSpa(app, config.webDist) });
   app.log.debug({ rest: REST_PREFIX }, 'routes registered');
   return app;

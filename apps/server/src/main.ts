@@ -1,4 +1,5 @@
 /** `npm start`: migrate, first-run setup, serve, and shut down gracefully on SIGTERM/SIGINT. */
+import { createJobRunner } from '@tenure/core';
 import { createDb, migrateToLatest } from '@tenure/db';
 import { buildApp } from './app';
 import { firstRun } from './bootstrap';
@@ -8,7 +9,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { applied } = await migrateToLatest(database.db);
-  const app = await buildApp(database, config);
+  const jobs = createJobRunner(database, { work: true, log: { warn: (obj, msg) => app.log.warn(obj, msg) } });
+  const app = await buildApp(database, config, { jobs });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
 
   const setup = await firstRun(database.db, process.env, {
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       clearInterval(reap);
+      await jobs.stop();
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -47,6 +50,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
+  // Jobs start after the demo data, so its thousands of stale marks are drained in one go.
+  await jobs.start();
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ address, database: database.driver }, 'Tenure is listening');
   process.stderr.write(`  Tenure is running at http://${config.host}:${config.port} (${database.driver})\n`);

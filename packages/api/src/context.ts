@@ -3,6 +3,7 @@ import { AppError } from '@tenure/contract';
 import {
   type Actor,
   type AnalyticsEngine,
+  type RecomputeQueue,
   authenticateApiKey,
   createAnalyticsEngine,
   type SessionUser,
@@ -24,6 +25,8 @@ export interface Context {
   db: Kysely<DB>;
   /** Analytics questions (scores, stats) go to this engine, not to SQL in the procedure (STYLE.md). */
   analytics: AnalyticsEngine;
+  /** The durable job queue of a server process; null (CLI, tests) runs such work inline. */
+  jobs: RecomputeQueue | null;
   actor: Actor | null;
   /** The signed-in staff user, when the request came with a valid session cookie. */
   user: SessionUser | null;
@@ -46,6 +49,7 @@ const noCookies: SessionCookies = { set() {}, clear() {} };
 export function createContextInner(opts: Partial<Context> & { db: Kysely<DB> }): Context {
   return {
     analytics: createAnalyticsEngine(opts.db),
+    jobs: null,
     actor: null,
     user: null,
     authError: null,
@@ -73,6 +77,7 @@ export interface HttpRequestInfo {
   expectedOrigin: string;
   /** TENURE_PUBLIC_URL, when configured. */
   publicUrl?: string;
+  jobs?: RecomputeQueue | null;
   /** The presented API key as the server already authenticated it (rate limiting), to reuse. */
   keyAuth?: { ok: true; key: { actor: Actor } } | { ok: false; error: AppError };
 }
@@ -100,6 +105,7 @@ export async function createHttpContext(info: HttpRequestInfo): Promise<Context>
     requestId: info.requestId,
     surface: info.surface,
     appUrl: info.publicUrl ?? info.expectedOrigin,
+    jobs: info.jobs ?? null,
   });
   try {
     const key = presentedApiKey(info.headers);

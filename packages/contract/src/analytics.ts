@@ -185,3 +185,22 @@ export const ZTransitionQuery = z.object({
   limit: z.number().int().min(1).max(1000),
 });
 export type TTransitionQuery = z.infer<typeof ZTransitionQuery>;
+
+/** Why every customer of an environment is recomputed. */
+export const RECOMPUTE_REASONS = ['settings', 'hourly', 'manual'] as const;
+
+/** The latest full recompute of an environment's scores: what the settings page shows as progress. */
+export const ZRecomputeStatus = z.object({
+  reason: z.enum(RECOMPUTE_REASONS),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  /** Live customers when it started (null while queued). */
+  total: z.number().int().nullable(),
+  examined: z.number().int(),
+  changed: z.number().int(),
+  transitions: z.number().int(),
+  error: z.string().nullable(),
+  requestedAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type TRecomputeStatus = z.infer<typeof ZRecomputeStatus>;

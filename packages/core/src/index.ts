@@ -40,3 +40,6 @@ export * from './team/rules';
 export * from './team/transaction';
 export * from './workspaces/workspaces';
 export * from './workspaces/rate-limits';
+export * from './analytics/freshness';
+export * from './analytics/recompute';
+export * from './jobs/job-runner';

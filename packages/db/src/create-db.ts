@@ -14,9 +14,18 @@ export interface DbConfig {
   poolSize?: number;
 }
 
+/**
+ * Plain SQL for a library that brings its own queries (the pg-boss job queue): parameterized
+ * statements, and multi-statement scripts without parameters.
+ */
+export interface RawSql {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+}
+
 export interface Database {
   db: Kysely<DB>;
   driver: 'postgres' | 'pglite';
+  rawSql: RawSql;
   close(): Promise<void>;
 }
 
@@ -40,11 +49,21 @@ export function createDb(config: DbConfig = {}): Database {
     // An idle client losing its server (restart) must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, driver: 'postgres', close: () => db.destroy() };
+    const rawSql: RawSql = { executeSql: (text, values) => pool.query(text, values) };
+    return { db, driver: 'postgres', rawSql, close: () => db.destroy() };
   }
   const dataDir = config.dataDir ?? './.data';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = new PGlite(dataDir, { parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) } });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });
-  return { db, driver: 'pglite', close: () => db.destroy() };
+  // PGlite runs one statement per query() and scripts through exec(); both wait for an open
+  // kysely transaction (it holds PGlite's exclusive transaction lock), so nothing interleaves.
+  const rawSql: RawSql = {
+    executeSql: async (text, values) => {
+      if (values?.length) return pglite.query(text, values);
+      const results = await pglite.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
+  return { db, driver: 'pglite', rawSql, close: () => db.destroy() };
 }

@@ -20,3 +20,4 @@ export * as userQueries from './queries/users';
 export * as workspaceQueries from './queries/workspaces';
 export { sql, type Kysely, type Transaction } from 'kysely';
 export type { CustomerWrite } from './queries/customers-write';
+export * as scoreQueueQueries from './queries/score-queue';

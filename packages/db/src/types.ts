@@ -162,6 +162,30 @@ export interface CustomerTransitionsTable {
   at: Timestamp;
 }
 
+/** A customer whose stored scores a write made stale (drained by the background refresh). */
+export interface ScoreRefreshQueueTable {
+  environmentId: string;
+  customerId: string;
+  /** A new value from a sequence at every mark (bigint, read as a number). */
+  version: Generated<number>;
+  queuedAt: Timestamp;
+}
+
+/** The latest full recompute of an environment's scores, with its progress. */
+export interface ScoreRecomputesTable {
+  environmentId: string;
+  reason: 'settings' | 'hourly' | 'manual';
+  state: 'queued' | 'running' | 'done' | 'failed';
+  total: number | null;
+  examined: number;
+  changed: number;
+  transitions: number;
+  error: string | null;
+  requestedAt: Timestamp;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+}
+
 export interface EventTombstonesTable {
   environmentId: string;
   messageId: string;
@@ -212,6 +236,8 @@ export interface DB {
   events: EventsTable;
   customerScoreChecks: CustomerScoreChecksTable;
   customerTransitions: CustomerTransitionsTable;
+  scoreRefreshQueue: ScoreRefreshQueueTable;
+  scoreRecomputes: ScoreRecomputesTable;
   suppressions: SuppressionsTable;
   eventTombstones: EventTombstonesTable;
   idempotencyKeys: IdempotencyKeysTable;

@@ -2,12 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './accounts';
 import { registerEnvironmentCommands } from './environments';
+import { registerRefreshCommand } from './refresh';
 import { reportError } from './run';
 import { registerSeedCommand } from './seed';
 
 const program = new Command()
   .name('tenure')
-  .description('Tenure administration: migrations, workspaces, environments, users, API keys, demo data')
+  .description('Tenure administration: migrations, workspaces, environments, users, API keys, demo data, score refresh')
   .showHelpAfterError()
   .exitOverride()
   .configureOutput({ writeOut: (s) => process.stderr.write(s), writeErr: (s) => process.stderr.write(s) });
@@ -15,6 +16,7 @@ const program = new Command()
 registerAccountCommands(program);
 registerEnvironmentCommands(program);
 registerSeedCommand(program);
+registerRefreshCommand(program);
 
 const wantsJson = process.argv.includes('--json');
 try {

@@ -4,9 +4,9 @@
  * and only one stored for the same API key. Anything else runs the procedure, which refuses it.
  */
 import { authorize, type RouteAuth } from '@tenure/api';
-import { beginIdempotent, finishIdempotent, purgeExpiredIdempotencyKeys, requestFingerprint } from '@tenure/core';
+import { beginIdempotent, finishIdempotent, requestFingerprint } from '@tenure/core';
 import type { DB, Kysely } from '@tenure/db';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { CapturedResponse } from './rest';
 
 export async function withIdempotency(
@@ -35,17 +35,4 @@ export async function withIdempotency(
   } finally {
     await finishIdempotent(db, scope, captured?.statusCode ?? 500, captured?.body ?? '');
   }
-}
-
-const PURGE_EVERY_MS = 3600_000;
-
-/** Deletes idempotency records past their 24 h, hourly while the server runs. */
-export function registerIdempotencyPurge(app: FastifyInstance, db: Kysely<DB>): void {
-  const purge = () => purgeExpiredIdempotencyKeys(db).catch((error: unknown) => app.log.warn({ err: error }, 'idempotency purge failed'));
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onReady', async () => {
-    timer = setInterval(purge, PURGE_EVERY_MS);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => clearInterval(timer));
 }

@@ -7,6 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import { appRouter, createHttpContext, DEFAULT_BODY_LIMIT, errorBody, type RestRoute, restRoutes, toAppError } from '@tenure/api';
 import { AppError, type ErrorBody, STATUS_TO_CODE } from '@tenure/contract';
+import type { RecomputeQueue } from '@tenure/core';
 import type { DB, Kysely } from '@tenure/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
@@ -33,7 +34,7 @@ function restBody(status: number, raw: string): ErrorBody {
   }
 }
 
-export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB> }): void {
+export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB>; jobs: RecomputeQueue | null }): void {
   const handler = createOpenApiNodeHttpHandler({
     router: appRouter,
     createContext: ({ req }: { req: RestRequest }) =>
@@ -48,6 +49,7 @@ export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB> }): vo
         requestId: req.tenure?.requestId ?? '',
         expectedOrigin: '',
         keyAuth: req.tenure?.keyAuth,
+        jobs: opts.jobs,
       }),
     onError: ({ error, req }) => {
       const appError = toAppError(error);

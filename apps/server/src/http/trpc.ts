@@ -1,5 +1,6 @@
 /** tRPC at /trpc for the SPA (session cookie) and @tenure/client (API key). */
 import { appRouter, createHttpContext, SESSION_COOKIE, toAppError } from '@tenure/api';
+import type { RecomputeQueue } from '@tenure/core';
 import type { DB, Kysely } from '@tenure/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -15,7 +16,7 @@ function expectedOrigin(request: FastifyRequest, publicUrl: string | undefined):
 
 export async function registerTrpc(
   app: FastifyInstance,
-  opts: { db: Kysely<DB>; secureCookies: boolean; publicUrl?: string },
+  opts: { db: Kysely<DB>; jobs: RecomputeQueue | null; secureCookies: boolean; publicUrl?: string },
 ): Promise<void> {
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -32,6 +33,7 @@ export async function registerTrpc(
           requestId: String(req.id),
           expectedOrigin: expectedOrigin(req, opts.publicUrl),
           keyAuth: req.keyAuth,
+          jobs: opts.jobs,
           publicUrl: opts.publicUrl,
           cookies: {
             set(token, expiresAt) {

@@ -68,6 +68,8 @@ interface GroupResult {
   isNew: boolean;
   /** Whether the final state differs from the stored row (always true for new customers). */
   changed: boolean;
+  /** An existing customer whose createdAt (so firstSeenAt, so its scores) moved. */
+  createdAtMoved: boolean;
   state: CustomerState;
   applied: { index: number; created: boolean }[];
   errors: ItemError[];
@@ -76,7 +78,7 @@ interface GroupResult {
 function applyGroup(envId: string, externalId: string, row: CustomerRow | undefined, group: EngineItem[], now: Date): GroupResult {
   let state = row ? stateFromRow(row) : emptyCustomer(envId, now, externalId);
   let exists = !!row;
-  const result: GroupResult = { externalId, isNew: !row, changed: false, state, applied: [], errors: [] };
+  const result: GroupResult = { externalId, isNew: !row, changed: false, createdAtMoved: false, state, applied: [], errors: [] };
   for (const item of group) {
     if (!exists && !item.createIfMissing) continue;
     const outcome = item.apply(state, now);
@@ -91,6 +93,7 @@ function applyGroup(envId: string, externalId: string, row: CustomerRow | undefi
   }
   result.state = state;
   result.changed = result.applied.length > 0 && (!row || !sameCustomer(stateFromRow(row), state));
+  result.createdAtMoved = !!row && row.createdAt.getTime() !== state.createdAt.getTime();
   return result;
 }
 
@@ -100,14 +103,19 @@ interface ChunkWrites {
   news: GroupResult[];
 }
 
-/** Sends one chunk's UPDATE of changed customers and INSERT of new ones, without waiting for them. */
-function writeChunk(trx: Transaction<DB>, envId: string, applied: GroupResult[]): ChunkWrites {
-  const updates = applied.filter((g) => g.changed && !g.isNew).map((g) => toWritableRow(g.state));
+/**
+ * Sends one chunk's UPDATE of changed customers and INSERT of new ones, without waiting for them.
+ * New customers, and customers whose createdAt moved, are marked for a score refresh.
+ */
+function writeChunk(trx: Transaction<DB>, envId: string, applied: GroupResult[], now: Date): ChunkWrites {
+  const changed = applied.filter((g) => g.changed && !g.isNew);
+  const updates = changed.map((g) => toWritableRow(g.state));
+  const stale = { ids: changed.filter((g) => g.createdAtMoved).map((g) => g.state.id), at: now };
   const news = applied.filter((g) => g.changed && g.isNew);
   const newRows = news.map((g) => toWritableRow(g.state));
   return {
-    updated: settled(customerWriteQueries.updateCustomerRows(trx, envId, updates)),
-    inserted: settled(customerWriteQueries.insertCustomerRows(trx, envId, newRows)),
+    updated: settled(customerWriteQueries.updateCustomerRows(trx, envId, updates, stale)),
+    inserted: settled(customerWriteQueries.insertCustomerRows(trx, envId, newRows, now)),
     news,
   };
 }
@@ -147,7 +155,7 @@ export async function applyToCustomers(trx: Transaction<DB>, envId: string, item
     for (const part of chunks([...pending], CHUNK)) {
       const applied = part.map(([externalId, group]) => applyGroup(envId, externalId, existing.get(externalId), group, now));
       groups.push(...applied);
-      writes.push(writeChunk(trx, envId, applied));
+      writes.push(writeChunk(trx, envId, applied, now));
       // Let the statements go out before applying the next chunk.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -10,6 +10,7 @@ import type { Scope } from '../actor';
 import { audit } from '../audit';
 import type { CustomerState } from './apply-patch';
 import { type ApplyResult, applyToCustomers, type EngineItem, type ItemError } from './apply-engine';
+import { customerWrite } from './write';
 
 const ZField = z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'field is 1–64 characters of A–Z, a–z, 0–9 and _');
 const ZItem = z.record(z.string(), z.unknown());
@@ -55,7 +56,7 @@ function parseRecords<T>(schema: z.ZodType<T>, records: unknown[], invalid: Item
 }
 
 async function run(db: Kysely<DB>, scope: Scope, items: EngineItem[], invalid: ItemError[], action: string) {
-  const outcome = await db.transaction().execute(async (trx) => {
+  const outcome = await customerWrite(db, scope.envId, async (trx) => {
     const result = await applyToCustomers(trx, scope.envId, items);
     await audit(trx, scope.actor, { action, targetType: 'customer', targetId: null, details: { records: items.length } });
     return result;

@@ -6,11 +6,12 @@ import { audit } from '../audit';
 import { applyCustomerPatch, stateFromRow, toWritableRow } from './apply-patch';
 import { parseCustomerRef } from './refs';
 import { toCustomer } from './serialize';
+import { customerWrite } from './write';
 
 export async function updateCustomer(db: Kysely<DB>, scope: Scope, ref: string, input: TCustomerInput): Promise<TCustomer> {
   const key = parseCustomerRef(ref);
   if (!key) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
-  return db.transaction().execute(async (trx) => {
+  return customerWrite(db, scope.envId, async (trx) => {
     const row = await customerWriteQueries.lockCustomer(trx, scope.envId, key);
     if (!row) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
     if (input.externalId !== undefined && input.externalId !== row.externalId) {
@@ -22,7 +23,8 @@ export async function updateCustomer(db: Kysely<DB>, scope: Scope, ref: string, 
     const { state, issues } = applyCustomerPatch(stateFromRow(row), input, now);
     if (issues.length) throw new AppError('BAD_REQUEST', `Invalid customer: ${issues[0]?.path}: ${issues[0]?.message}`, { issues });
     // A taken externalId surfaces as a unique violation → 409 DUPLICATE_EXTERNAL_ID (central mapping).
-    await customerWriteQueries.updateCustomerRows(trx, scope.envId, [toWritableRow(state)]);
+    const stale = state.createdAt.getTime() !== row.createdAt.getTime() ? [row.id] : [];
+    await customerWriteQueries.updateCustomerRows(trx, scope.envId, [toWritableRow(state)], { ids: stale, at: now });
     await audit(trx, scope.actor, {
       action: 'customer.updated',
       targetType: 'customer',

@@ -6,6 +6,7 @@ import { audit } from '../audit';
 import { applyCustomerPatch, emptyCustomer, toWritableRow } from './apply-patch';
 import { applyToCustomers, type EngineItem, type ItemError } from './apply-engine';
 import { toCustomer } from './serialize';
+import { customerWrite } from './write';
 
 type KeyedInput = TCustomerInput & { externalId: string };
 
@@ -27,7 +28,7 @@ function upsertItem(index: number, input: KeyedInput, pathPrefix: PropertyKey[] 
 
 /** `POST /customers` with an externalId: one item through the engine. */
 export async function upsertCustomer(db: Kysely<DB>, scope: Scope, input: KeyedInput): Promise<{ customer: TCustomer; created: boolean }> {
-  return db.transaction().execute(async (trx) => {
+  return customerWrite(db, scope.envId, async (trx) => {
     const outcome = await applyToCustomers(trx, scope.envId, [upsertItem(0, input)]);
     const error = outcome.errors[0];
     if (error) throw new AppError(error.code, error.message, { reason: error.reason, issues: error.issues });
@@ -45,11 +46,11 @@ export async function upsertCustomer(db: Kysely<DB>, scope: Scope, input: KeyedI
 
 /** `POST /customers` without an externalId: always a new customer. */
 export async function createCustomer(db: Kysely<DB>, scope: Scope, input: TCustomerInput): Promise<{ customer: TCustomer; created: true }> {
-  return db.transaction().execute(async (trx) => {
+  return customerWrite(db, scope.envId, async (trx) => {
     const now = new Date();
     const { state, issues } = applyCustomerPatch(emptyCustomer(scope.envId, now, null), input, now);
     if (issues.length) throw new AppError('BAD_REQUEST', 'Invalid customer attributes', { issues });
-    await customerWriteQueries.insertCustomerRows(trx, scope.envId, [toWritableRow(state)]);
+    await customerWriteQueries.insertCustomerRows(trx, scope.envId, [toWritableRow(state)], now);
     const row = await customerReadQueries.findCustomerRow(trx, scope.envId, { id: state.id });
     if (!row) throw new AppError('INTERNAL_SERVER_ERROR', 'Created customer vanished');
     await audit(trx, scope.actor, { action: 'customer.created', targetType: 'customer', targetId: row.id });
@@ -122,7 +123,7 @@ export async function batchUpsertCustomers(
     const parsed = parseBatchItem(raw, index, options.allowCreatedAt);
     if ('error' in parsed) invalid.push({ index, ...parsed.error });
   });
-  const outcome = await db.transaction().execute(async (trx) => {
+  const outcome = await customerWrite(db, scope.envId, async (trx) => {
     const result = await applyToCustomers(trx, scope.envId, engineItems);
     await audit(trx, scope.actor, {
       action: 'customer.batch_upserted',

@@ -10,31 +10,40 @@ import {
   type Kysely,
 } from '@tenure/db';
 import type { Scope } from '../actor';
+import { notifyScoresStale } from '../analytics/freshness';
+import { refreshCustomers } from '../analytics/refresh';
 import { audit } from '../audit';
 import { parseCustomerRef } from '../customers/refs';
 import { toCustomer } from '../customers/serialize';
 
 export async function deleteEvent(db: Kysely<DB>, scope: Scope, id: string): Promise<{ deleted: true }> {
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const existing = id.startsWith('evt_') ? await eventReadQueries.findEventRow(trx, scope.envId, id) : undefined;
     if (!existing) throw new AppError('NOT_FOUND', `Event ${id} not found`);
     await customerWriteQueries.lockCustomerIds(trx, scope.envId, [existing.customerId]);
-    const customerId = await eventQueries.deleteEventRow(trx, scope.envId, id, new Date());
-    if (customerId) await customerAggregateQueries.recomputeAggregates(trx, scope.envId, [customerId]);
+    const now = new Date();
+    const customerId = await eventQueries.deleteEventRow(trx, scope.envId, id, now);
+    if (customerId) await customerAggregateQueries.recomputeAggregates(trx, scope.envId, [customerId], now);
     await audit(trx, scope.actor, { action: 'event.deleted', targetType: 'event', targetId: id });
-    return { deleted: true as const };
   });
+  notifyScoresStale(db, scope.envId);
+  return { deleted: true as const };
 }
 
-/** Recomputes the stored aggregates (event count, first/last activity, LTV, acquisition) from events. */
+/**
+ * `POST /customers/{id}/recalculate-ltv`: recomputes the stored aggregates (event count,
+ * first/last activity, LTV, acquisition) from the customer's events, then its scores, now.
+ */
 export async function recalculateCustomer(db: Kysely<DB>, scope: Scope, ref: string): Promise<TCustomer> {
   const key = parseCustomerRef(ref);
-  return db.transaction().execute(async (trx) => {
+  const id = await db.transaction().execute(async (trx) => {
     const row = key ? await customerWriteQueries.lockCustomer(trx, scope.envId, key) : undefined;
     if (!row) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
-    await customerAggregateQueries.recomputeAggregates(trx, scope.envId, [row.id]);
-    const updated = await customerReadQueries.findCustomerRow(trx, scope.envId, { id: row.id });
-    if (!updated) throw new AppError('INTERNAL_SERVER_ERROR', 'Customer vanished');
-    return toCustomer(updated);
+    await customerAggregateQueries.recomputeAggregates(trx, scope.envId, [row.id], new Date());
+    return row.id;
   });
+  await refreshCustomers(db, scope.envId, [id]);
+  const updated = await customerReadQueries.findCustomerRow(db, scope.envId, { id });
+  if (!updated) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
+  return toCustomer(updated);
 }

@@ -16,6 +16,7 @@ import {
 import type { Scope } from '../actor';
 import { emptyCustomer, toWritableRow } from '../customers/apply-patch';
 import { toMinor } from '../money';
+import { notifyScoresStale } from '../analytics/freshness';
 import { loadEnvironment } from '../settings';
 import { touchOf } from './touchpoint';
 import { type EventItemError, type ValidEvent, validateEvent } from './validate';
@@ -48,6 +49,7 @@ async function resolveExternalIds(db: Kysely<DB>, envId: string, externalIds: st
       db,
       envId,
       missing.map((e) => toWritableRow(emptyCustomer(envId, now, e))),
+      now,
     );
     for (const [e, id] of await customerReadQueries.findIdsByExternalId(db, envId, missing)) ids.set(e, id);
   }
@@ -213,8 +215,9 @@ export async function ingestEvents(
     // locks, compatible with these): concurrent batches for the same customers insert in parallel
     // and queue only for the short aggregate update, in id order so they cannot deadlock.
     await customerWriteQueries.lockCustomerIds(trx, scope.envId, [...new Set(storedRows.map((r) => r.customerId))].sort());
-    await customerAggregateQueries.applyCustomerDeltas(trx, scope.envId, customerDeltas(storedRows), earliestTouches(storedRows));
+    await customerAggregateQueries.applyCustomerDeltas(trx, scope.envId, customerDeltas(storedRows), earliestTouches(storedRows), now);
   });
+  notifyScoresStale(db, scope.envId);
   results.sort((a, b) => a.index - b.index);
   errors.sort((a, b) => a.index - b.index);
   return { results, errors };

@@ -48,6 +48,12 @@ export async function requireEnvironment(db: Kysely<DB>, slug: string, mode: Mod
   return { workspace: ws, environment: env };
 }
 
+/** Environments with their workspace's slug: one workspace's (by slug), or every one. */
+export async function listEnvironments(db: Kysely<DB>, workspaceSlug?: string) {
+  const workspaceId = workspaceSlug ? (await requireWorkspace(db, workspaceSlug)).id : undefined;
+  return workspaceQueries.listEnvironments(db, workspaceId);
+}
+
 export const ZUserCreate = z.object({
   email: z.email('email must be an email address').max(320),
   password: ZNewPassword,

@@ -5,6 +5,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../types';
+import { markStaleFrom } from './score-queue';
 
 /** What a batch of new events adds to one customer (computed by the caller from the rows it inserted). */
 export interface CustomerDelta {
@@ -30,27 +31,34 @@ export interface TouchCandidate {
 
 /**
  * Folds new events into their customers' aggregates (count, revenue, first/last event; the
- * database derives firstSeenAt from them) and moves acquisition to an earlier touchpoint: one statement each, with the
- * per-customer figures passed as one jsonb parameter (no re-reading of the events just written).
+ * database derives firstSeenAt from them) and moves acquisition to an earlier touchpoint: one
+ * statement each, with the per-customer figures passed as one jsonb parameter (no re-reading of
+ * the events just written). The same statement marks the customers' scores stale (as of `at`),
+ * so the background refresh finds them: no extra round trip, and never a lost mark.
  */
 export async function applyCustomerDeltas(
   trx: Transaction<DB>,
   envId: string,
   deltas: CustomerDelta[],
   touches: TouchCandidate[],
+  at: Date,
 ): Promise<void> {
   if (deltas.length) {
     const json = JSON.stringify(
       deltas.map((d) => ({ customer_id: d.customerId, n: d.events, revenue: d.revenueMinor, first_at: d.firstAt, last_at: d.lastAt })),
     );
     await sql`
-      update customers c set
-        event_count = c.event_count + a.n,
-        revenue_minor = c.revenue_minor + a.revenue,
-        first_event_at = least(c.first_event_at, a.first_at),
-        last_event_at = greatest(c.last_event_at, a.last_at)
-      from jsonb_to_recordset(${json}::jsonb) as a(customer_id text, n int, revenue bigint, first_at timestamptz, last_at timestamptz)
-      where c.environment_id = ${envId} and c.id = a.customer_id`.execute(trx);
+      with updated as (
+        update customers c set
+          event_count = c.event_count + a.n,
+          revenue_minor = c.revenue_minor + a.revenue,
+          first_event_at = least(c.first_event_at, a.first_at),
+          last_event_at = greatest(c.last_event_at, a.last_at)
+        from jsonb_to_recordset(${json}::jsonb) as a(customer_id text, n int, revenue bigint, first_at timestamptz, last_at timestamptz)
+        where c.environment_id = ${envId} and c.id = a.customer_id
+        returning c.id
+      )
+      ${markStaleFrom(envId, sql`select id from updated`, at)}`.execute(trx);
   }
   if (touches.length) {
     const json = JSON.stringify(
@@ -77,10 +85,11 @@ export async function applyCustomerDeltas(
   }
 }
 
-/** Recomputes the aggregates and acquisition of customers from their remaining events. */
-export async function recomputeAggregates(trx: Transaction<DB>, envId: string, customerIds: string[]): Promise<void> {
+/** Recomputes the aggregates and acquisition of customers from their remaining events, and marks their scores stale. */
+export async function recomputeAggregates(trx: Transaction<DB>, envId: string, customerIds: string[], at: Date): Promise<void> {
   if (customerIds.length === 0) return;
   await sql`
+    with updated as (
     update customers c set
       event_count = coalesce(a.n, 0),
       revenue_minor = coalesce(a.revenue, 0),
@@ -100,5 +109,8 @@ export async function recomputeAggregates(trx: Transaction<DB>, envId: string, c
       from events e where e.environment_id = ${envId} and e.customer_id = k.id and e.is_touchpoint
       order by e.effective_at, e.id limit 1
     ) t on true
-    where c.environment_id = ${envId} and c.id = k.id`.execute(trx);
+    where c.environment_id = ${envId} and c.id = k.id
+    returning c.id
+    )
+    ${markStaleFrom(envId, sql`select id from updated`, at)}`.execute(trx);
 }

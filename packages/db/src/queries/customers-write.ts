@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CustomerRow, DB } from '../types';
 import type { CustomerKey } from './customers-read';
 import { isoStrings, withoutNulls } from './recordset-json';
+import { markStale, markStaleFrom } from './score-queue';
 
 /** Live customers by external id, locked for the rest of the transaction (read-merge-write). */
 export async function lockCustomersByExternalId(trx: Transaction<DB>, envId: string, externalIds: string[]): Promise<CustomerRow[]> {
@@ -136,24 +137,37 @@ function recordset(rows: CustomerWrite[]) {
 
 /**
  * Inserts new customers of one environment; a row whose external id a concurrent writer created
- * first is skipped. Returns the ids that were inserted.
+ * first is skipped. Returns the ids that were inserted. The same statement marks them for their
+ * first scores (as of `at`).
  */
-export async function insertCustomerRows(trx: Kysely<DB>, envId: string, rows: CustomerWrite[]): Promise<Set<string>> {
+export async function insertCustomerRows(trx: Kysely<DB>, envId: string, rows: CustomerWrite[], at: Date): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const inserted = await sql<{ id: string }>`
-    insert into customers (id, environment_id, external_id, email, name, company, role, team_size, locale, plan, click_id,
-      attributes, acq_click_id, created_at, updated_at)
-    select id, environment_id, external_id, email, name, company, role, team_size, locale, plan, click_id,
-      attributes, acq_click_id, created_at, updated_at
-    from ${recordset(rows)}
-    where x.environment_id = ${envId}
-    on conflict (environment_id, external_id) where deleted_at is null and external_id is not null do nothing
-    returning id`.execute(trx);
+    with inserted as (
+      insert into customers (id, environment_id, external_id, email, name, company, role, team_size, locale, plan, click_id,
+        attributes, acq_click_id, created_at, updated_at)
+      select id, environment_id, external_id, email, name, company, role, team_size, locale, plan, click_id,
+        attributes, acq_click_id, created_at, updated_at
+      from ${recordset(rows)}
+      where x.environment_id = ${envId}
+      on conflict (environment_id, external_id) where deleted_at is null and external_id is not null do nothing
+      returning id
+    ),
+    marked as (${markStaleFrom(envId, sql`select id from inserted`, at)})
+    select id from inserted`.execute(trx);
   return new Set(inserted.rows.map((r) => r.id));
 }
 
-/** Writes the profile columns of existing (locked) customers of one environment in one statement. */
-export async function updateCustomerRows(trx: Transaction<DB>, envId: string, rows: CustomerWrite[]): Promise<void> {
+/**
+ * Writes the profile columns of existing (locked) customers of one environment in one statement.
+ * `stale` names those whose scores the write changes (a moved createdAt moves firstSeenAt).
+ */
+export async function updateCustomerRows(
+  trx: Transaction<DB>,
+  envId: string,
+  rows: CustomerWrite[],
+  stale: { ids: string[]; at: Date } = { ids: [], at: new Date(0) },
+): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     update customers c set
@@ -162,6 +176,7 @@ export async function updateCustomerRows(trx: Transaction<DB>, envId: string, ro
       acq_click_id = x.acq_click_id, created_at = x.created_at, updated_at = x.updated_at
     from ${recordset(rows)}
     where c.environment_id = ${envId} and c.id = x.id`.execute(trx);
+  await markStale(trx, envId, stale.ids, stale.at);
 }
 
 /**

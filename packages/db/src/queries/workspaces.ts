@@ -59,3 +59,13 @@ export function updateEnvironmentRateLimits(
     .returning(['rateLimit', 'ingestRateLimit'])
     .executeTakeFirstOrThrow();
 }
+
+/** Environments with their workspace's slug: one workspace's, or every one (maintenance, the CLI). */
+export function listEnvironments(db: Kysely<DB>, workspaceId?: string) {
+  let q = db
+    .selectFrom('environments')
+    .innerJoin('workspaces', 'workspaces.id', 'environments.workspaceId')
+    .select(['environments.id', 'environments.mode', 'workspaces.slug']);
+  if (workspaceId) q = q.where('environments.workspaceId', '=', workspaceId);
+  return q.orderBy('workspaces.slug').orderBy('environments.mode').execute();
+}

@@ -7,6 +7,5 @@ export const updateAnalyticsSettingsRoute = scoped
   .input(ZUpdateAnalyticsSettingsInput)
   .output(ZUpdateAnalyticsSettingsOutput)
   .mutation(async ({ ctx, input }) => {
-    const { settings, recomputed } = await changeAnalyticsSettings(ctx.db, ctx.scope, input, { engine: ctx.analytics });
-    return { settings, recomputed: recomputed && { ...recomputed, finishedAt: recomputed.finishedAt.toISOString() } };
+    return changeAnalyticsSettings(ctx.db, ctx.scope, input, { engine: ctx.analytics, queue: ctx.jobs });
   });

@@ -1,8 +1,8 @@
-import { ZAnalyticsSettings, ZAnalyticsSettingsPatch } from '@tenure/contract';
+import { ZAnalyticsSettings, ZAnalyticsSettingsPatch, ZRecomputeStatus } from '@tenure/contract';
 import { z } from 'zod';
 import { staffMeta } from '../../meta';
 
-/** Owners and admins, in the app: a change is audited and recomputes every customer's scores. */
+/** Owners and admins, in the app: a change is audited and recomputes every customer's scores (a background job). */
 export const updateAnalyticsSettingsMeta = staffMeta('settings:write');
 
 export const ZUpdateAnalyticsSettingsInput = ZAnalyticsSettingsPatch;
@@ -10,14 +10,7 @@ export type TUpdateAnalyticsSettingsInput = z.input<typeof ZUpdateAnalyticsSetti
 
 export const ZUpdateAnalyticsSettingsOutput = z.object({
   settings: ZAnalyticsSettings,
-  /** The recompute the change caused; null when no setting the stored scores depend on changed. */
-  recomputed: z
-    .object({
-      customers: z.number().int(),
-      changed: z.number().int(),
-      transitions: z.number().int(),
-      finishedAt: z.string(),
-    })
-    .nullable(),
+  /** The recompute the change started (poll `analytics.recomputeStatus`); null when no setting the scores depend on changed. */
+  recompute: ZRecomputeStatus.nullable(),
 });
 export type TUpdateAnalyticsSettingsOutput = z.infer<typeof ZUpdateAnalyticsSettingsOutput>;

@@ -1,0 +1,127 @@
+/**
+ * Durable background work (AUTOMATION.md "Jobs") on pg-boss, in the same database as the data —
+ * PostgreSQL or the embedded PGlite, through the database's raw SQL executor. Several server
+ * processes share the work: a job is taken by one worker (SKIP LOCKED), a cron schedule fires
+ * once per slot across processes, and singleton keys coalesce repeated requests.
+ *
+ * Queues:
+ * - `scores.refresh` (stately per environment: one waiting, one running): drains the customers
+ *   writes marked stale. Woken after each write (debounced per process), swept hourly.
+ * - `scores.recompute` (stately per environment): every customer, for a settings change or the
+ *   CLI; `scores.hourly` (one job per environment per hour, however many sweeps ask): the same, hourly.
+ * - `maintenance.hourly` (cron): the sweep above and the purge of expired idempotency records.
+ */
+import { type Database, scoreQueueQueries } from '@tenure/db';
+import PgBoss from 'pg-boss';
+import { drainStaleScores, onScoresStale } from '../analytics/freshness';
+import { type RecomputeQueue, type RecomputeReason, runRecompute } from '../analytics/recompute';
+import { purgeExpiredIdempotencyKeys } from '../idempotency';
+
+const REFRESH = 'scores.refresh';
+const RECOMPUTE = 'scores.recompute';
+const HOURLY = 'scores.hourly';
+const MAINTENANCE = 'maintenance.hourly';
+
+/** Concurrent hourly recomputes per process (each a set-based statement per chunk). */
+const HOURLY_WORKERS = 2;
+
+/** How long a burst of writes to one environment is gathered into one wake-up. */
+const WAKE_DEBOUNCE_MS = 200;
+
+export interface JobRunnerOptions {
+  /** Take jobs in this process (a server); false only sends (a CLI, a test of the queue). */
+  work: boolean;
+  /** How often an idle worker looks for jobs (pg-boss polls; ≥ 0.5 s). */
+  pollingIntervalSeconds?: number;
+  log?: { warn(obj: object, msg: string): void };
+}
+
+export interface JobRunner extends RecomputeQueue {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The hourly sweep (the cron's handler): every environment recomputed once this hour, stale marks drained. */
+  sweep(): Promise<void>;
+}
+
+type EnvJob = { envId: string };
+type RecomputeJob = EnvJob & { reason: RecomputeReason };
+
+export function createJobRunner(database: Pick<Database, 'db' | 'rawSql'>, opts: JobRunnerOptions): JobRunner {
+  const { db } = database;
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.rawSql.executeSql(text, values) },
+    schema: 'pgboss',
+    // Finished jobs are kept a day for inspection, then deleted.
+    archiveCompletedAfterSeconds: 3600,
+    deleteAfterDays: 1,
+  });
+  boss.on('error', (error) => opts.log?.warn({ err: error }, 'job queue error'));
+  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5 };
+  const wakeTimers = new Map<string, NodeJS.Timeout>();
+  let unsubscribe: (() => void) | null = null;
+
+  const wake = (envId: string) =>
+    boss
+      .send(REFRESH, { envId }, { singletonKey: envId })
+      .catch((error) => opts.log?.warn({ err: error, envId }, 'score refresh not queued'));
+
+  const runner: JobRunner = {
+    async start() {
+      await boss.start();
+      await boss.createQueue(REFRESH, { name: REFRESH, policy: 'stately', retryLimit: 5, retryDelay: 5 });
+      await boss.createQueue(RECOMPUTE, { name: RECOMPUTE, policy: 'stately', retryLimit: 3, retryDelay: 30, expireInHours: 2 });
+      await boss.createQueue(HOURLY, { name: HOURLY, policy: 'standard', retryLimit: 3, retryDelay: 60, expireInHours: 2 });
+      await boss.createQueue(MAINTENANCE, { name: MAINTENANCE, policy: 'standard', retryLimit: 2 });
+      if (!opts.work) return;
+      await boss.schedule(MAINTENANCE, '0 * * * *', {}, { tz: 'UTC' });
+      await boss.work<EnvJob>(REFRESH, polling, async ([job]) => {
+        if (job) await drainStaleScores(db, job.data.envId);
+      });
+      await boss.work<RecomputeJob>(RECOMPUTE, polling, async ([job]) => {
+        if (job) await runRecompute(db, job.data.envId);
+      });
+      // The hourly sweep queues one job per environment: a few workers per process share them.
+      for (let i = 0; i < HOURLY_WORKERS; i++) {
+        await boss.work<RecomputeJob>(HOURLY, polling, async ([job]) => {
+          if (!job) return;
+          await scoreQueueQueries.requestRecompute(db, job.data.envId, 'hourly', new Date());
+          await runRecompute(db, job.data.envId);
+        });
+      }
+      await boss.work(MAINTENANCE, polling, () => runner.sweep());
+      // Writes made while no runner listened (CLI, a restart) left marks: drain them now.
+      for (const envId of await scoreQueueQueries.environmentsWithStale(db)) await wake(envId);
+      unsubscribe = onScoresStale(db, (envId) => {
+        if (wakeTimers.has(envId)) return;
+        wakeTimers.set(
+          envId,
+          setTimeout(() => {
+            wakeTimers.delete(envId);
+            void wake(envId);
+          }, WAKE_DEBOUNCE_MS),
+        );
+      });
+    },
+
+    async stop() {
+      unsubscribe?.();
+      for (const timer of wakeTimers.values()) clearTimeout(timer);
+      wakeTimers.clear();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+
+    async enqueueRecompute(envId, reason) {
+      await boss.send(RECOMPUTE, { envId, reason }, { singletonKey: envId });
+    },
+
+    async sweep() {
+      for (const envId of await scoreQueueQueries.listEnvironmentIds(db)) {
+        // One per environment per hour, however many processes sweep (a unique singleton slot).
+        await boss.send(HOURLY, { envId, reason: 'hourly' }, { singletonKey: envId, singletonHours: 1 });
+      }
+      for (const envId of await scoreQueueQueries.environmentsWithStale(db)) await wake(envId);
+      await purgeExpiredIdempotencyKeys(db);
+    },
+  };
+  return runner;
+}

@@ -1,0 +1,125 @@
+/**
+ * Freshness of stored scores: writes mark the customers they make stale, a durable job drains the
+ * marks, the hourly refresh runs once per environment however many processes sweep, and
+ * recalculate-ltv brings one customer up to date at once.
+ */
+import { createJobRunner, drainStaleScores, type JobRunner } from '@tenure/core';
+import { createDb, type Database, scoreQueueQueries, sql } from '@tenure/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestDb } from '../helpers/db';
+import { createKey, createTenant, type Tenant } from '../helpers/fixtures';
+import { api, startTestServer, type TestServer } from '../helpers/server';
+
+let database: Database;
+let runner: JobRunner;
+let server: TestServer;
+let tenant: Tenant;
+let key: string;
+
+beforeAll(async () => {
+  database = await setupTestDb();
+  runner = createJobRunner(database, { work: true });
+  await runner.start();
+  server = await startTestServer(database, {}, { jobs: runner });
+  tenant = await createTenant(database.db);
+  key = (await createKey(database.db, tenant)).key;
+});
+afterAll(async () => {
+  await server.close();
+  await runner.stop();
+  await database.close();
+});
+
+const stale = async (envId: string) => (await scoreQueueQueries.peekStale(database.db, envId, 1000)).map((m) => m.customerId);
+
+describe('background refresh', () => {
+  it('brings an ingested customer’s scores up to date within seconds, without the ingest waiting', async () => {
+    const res = await api(server.url, 'POST', '/api/v1/events', { key, body: { externalId: 'fresh-1', name: 'session_started' } });
+    expect(res.status).toBe(200);
+    const answeredAt = Date.now();
+    let customer: { health: number | null; scoresComputedAt: string | null } | undefined;
+    for (let i = 0; i < 300; i++) {
+      customer = (await api(server.url, 'GET', '/api/v1/customers/ext_fresh-1', { key })).body.customer;
+      if (customer?.scoresComputedAt && Date.parse(customer.scoresComputedAt) >= answeredAt - 1) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(Date.parse(customer?.scoresComputedAt ?? '')).toBeGreaterThanOrEqual(answeredAt - 1);
+    // One event just now: R = 100, engagement round(100·ln 2/ln 21) = 23, M = 50 → health 66, medium risk, new.
+    expect(customer).toMatchObject({ health: 66, riskLevel: 'medium', lifecycleStage: 'new', engagementScore: 23 });
+    expect(await stale(tenant.live.envId)).toEqual([]);
+  });
+});
+
+describe('marks', () => {
+  it('are written by new customers, a moved createdAt and events — not by profile edits — and cleared by a drain', async () => {
+    const t = await createTenant(database.db);
+    const k = (await createKey(database.db, t)).key;
+    const env = t.live.envId;
+    const id = (await api(server.url, 'POST', '/api/v1/customers', { key: k, body: { externalId: 'm-1', name: 'A' } })).body.customer.id;
+    await drainStaleScores(database.db, env);
+    expect(await stale(env)).toEqual([]);
+    await api(server.url, 'PATCH', `/api/v1/customers/${id}`, { key: k, body: { name: 'B', attributes: { plan_tier: 'gold' } } });
+    expect(await stale(env)).toEqual([]);
+    await api(server.url, 'PATCH', `/api/v1/customers/${id}`, { key: k, body: { createdAt: '2025-01-01T00:00:00Z' } });
+    expect(await stale(env)).toEqual([id]);
+    await drainStaleScores(database.db, env);
+    const customer = (await api(server.url, 'GET', `/api/v1/customers/${id}`, { key: k })).body.customer;
+    // Signed up long ago and never active: churned (firstSeenAt ≤ now − 60 d, no event).
+    expect(customer.lifecycleStage).toBe('churned');
+    expect(await stale(env)).toEqual([]);
+  });
+
+  it('a re-mark made while a drain runs survives it', async () => {
+    const t = await createTenant(database.db);
+    const env = t.live.envId;
+    const k = (await createKey(database.db, t)).key;
+    const id = (await api(server.url, 'POST', '/api/v1/customers', { key: k, body: { externalId: 'race' } })).body.customer.id;
+    const [mark] = await scoreQueueQueries.peekStale(database.db, env, 10);
+    expect(mark?.customerId).toBe(id);
+    // A write re-marks the customer after the drain read the mark and before it clears it.
+    await scoreQueueQueries.markStale(database.db, env, [id], new Date());
+    await scoreQueueQueries.clearStale(database.db, env, mark ? [mark] : []);
+    expect(await stale(env)).toEqual([id]);
+  });
+});
+
+describe('POST /customers/{id}/recalculate-ltv', () => {
+  it('recomputes aggregates and scores now', async () => {
+    const t = await createTenant(database.db);
+    const k = (await createKey(database.db, t)).key;
+    await api(server.url, 'POST', '/api/v1/events', { key: k, body: { externalId: 'r-1', name: 'purchase', revenue: 10.5 } });
+    const { body } = await api(server.url, 'POST', '/api/v1/customers/ext_r-1/recalculate-ltv', { key: k });
+    expect(body.customer).toMatchObject({ ltv: 10.5, health: expect.any(Number), riskLevel: expect.any(String) });
+    expect(Date.parse(body.customer.scoresComputedAt)).toBeGreaterThan(Date.now() - 10_000);
+  });
+});
+
+describe('hourly refresh', () => {
+  // Two server processes share one database: on PostgreSQL two connection pools of their own; on
+  // the embedded PGlite (one process by nature) two runners over the same instance.
+  it('runs once per environment however many processes sweep', { timeout: 180_000 }, async () => {
+    const second: Database = process.env.DATABASE_URL ? createDb({ databaseUrl: process.env.DATABASE_URL, poolSize: 3 }) : database;
+    const other = createJobRunner(second, { work: true });
+    await other.start();
+    try {
+      const t = await createTenant(database.db);
+      const k = (await createKey(database.db, t)).key;
+      await api(server.url, 'POST', '/api/v1/customers', { key: k, body: { externalId: 'h-1' } });
+      await Promise.all([runner.sweep(), other.sweep(), runner.sweep()]);
+      const jobs = async () =>
+        (
+          await sql<{ n: number; done: number }>`
+            select count(*)::int as n, count(*) filter (where state = 'completed')::int as done
+            from pgboss.job where name = 'scores.hourly' and singleton_key = ${t.live.envId}`.execute(database.db)
+        ).rows[0];
+      // Every environment of the shared test database is swept too: give the workers time.
+      for (let i = 0; i < 1200 && (await jobs())?.done !== 1; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await jobs()).toEqual({ n: 1, done: 1 });
+      const status = await scoreQueueQueries.findRecompute(database.db, t.live.envId);
+      expect(status).toMatchObject({ reason: 'hourly', state: 'done', examined: 1 });
+    } finally {
+      await other.stop();
+      if (second !== database) await second.close();
+    }
+  });
+});

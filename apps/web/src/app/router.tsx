@@ -6,12 +6,14 @@ import { RequireAuth } from './require-auth';
 import { RouteError } from './route-error';
 
 const LoginPage = lazy(() => import('../pages/login/login-page'));
+const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page'));
 const CustomersPage = lazy(() => import('../pages/customers/customers-page'));
 const CustomerDetailPage = lazy(() => import('../pages/customers/customer-detail-page'));
 const EventsPage = lazy(() => import('../pages/events/events-page'));
 const ImportPage = lazy(() => import('../pages/import/import-page'));
 const ApiKeysPage = lazy(() => import('../pages/api-keys/api-keys-page'));
 const TeamPage = lazy(() => import('../pages/team/team-page'));
+const AnalyticsSettingsPage = lazy(() => import('../pages/settings/analytics-settings-page'));
 const ProfilePage = lazy(() => import('../pages/profile/profile-page'));
 const InvitePage = lazy(() => import('../pages/invite/invite-page'));
 const NotFoundPage = lazy(() => import('./not-found-page'));
@@ -31,13 +33,16 @@ export const router = createBrowserRouter([
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <Navigate to="/customers" replace /> },
+          { index: true, element: <Navigate to="/dashboard" replace /> },
+          { path: 'dashboard', element: <DashboardPage /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:id', element: <CustomerDetailPage /> },
           { path: 'events', element: <EventsPage /> },
           { path: 'import', element: <ImportPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'team', element: <TeamPage /> },
+          { path: 'settings', element: <Navigate to="/settings/analytics" replace /> },
+          { path: 'settings/analytics', element: <AnalyticsSettingsPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -6,11 +6,13 @@ import { useRole } from '../lib/use-role';
 
 /** `needs`: shown only to roles with that permission (import writes customers). */
 const NAV: { to: string; label: string; icon: IconName; testId: string; needs?: Permission }[] = [
+  { to: '/dashboard', label: 'Dashboard', icon: 'grid', testId: 'nav-dashboard' },
   { to: '/customers', label: 'Customers', icon: 'users', testId: 'nav-customers' },
   { to: '/events', label: 'Events', icon: 'activity', testId: 'nav-events' },
   { to: '/import', label: 'Import', icon: 'upload', testId: 'nav-import', needs: 'customers:write' },
   { to: '/api-keys', label: 'API keys', icon: 'key', testId: 'nav-api-keys' },
   { to: '/team', label: 'Team', icon: 'shield', testId: 'nav-team' },
+  { to: '/settings/analytics', label: 'Settings', icon: 'sliders', testId: 'nav-settings' },
 ];
 
 export function Sidebar() {

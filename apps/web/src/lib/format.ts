@@ -69,6 +69,17 @@ export function formatScore(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : String(Math.round(value));
 }
 
+/** A number with at most `decimals` places (83.33, 50, 0.35), in the reader's locale. */
+export function formatDecimal(value: number, decimals: number): string {
+  return value.toLocaleString(undefined, { maximumFractionDigits: decimals });
+}
+
+/** `part` of `whole` as a whole percentage ("38%"); a dash when there is no whole. */
+export function formatShare(part: number, whole: number): string {
+  if (whole <= 0) return '—';
+  return `${Math.round((part / whole) * 100)}%`;
+}
+
 /** Lifecycle stages and other enum values as words: `at_risk` → `At risk`. */
 export function humanize(value: string): string {
   const words = value.replace(/[_-]+/g, ' ').trim();

@@ -51,7 +51,7 @@ export function customerColumns(currency: string): ColumnDef<TCustomer, never>[]
       enableSorting: true,
       sortDescFirst: true,
       meta: { align: 'right' },
-      cell: ({ row }) => <HealthScore health={row.original.health} />,
+      cell: ({ row }) => <HealthScore health={row.original.health} risk={row.original.riskLevel} />,
     }),
     column.display({
       id: 'riskLevel',

@@ -1,86 +1,79 @@
-/** The computed fields: health and its parts, engagement, expansion, risk, LTV, lifecycle. */
+/**
+ * The computed fields: health and its parts, risk, lifecycle stage with the reason for it,
+ * engagement and expansion, LTV, segments and the next action, as of `scoresComputedAt`.
+ */
 import type { TCustomer } from '@tenure/contract';
+import { useQuery } from '@tanstack/react-query';
 import { Badge } from '../../components/badge';
-import { HealthScore, LifecycleBadge, RiskBadge, ScoreBar } from '../../components/customer-badges';
+import { LifecycleBadge, ScoreBar } from '../../components/customer-badges';
+import { ErrorAlert } from '../../components/error-alert';
 import { JsonView } from '../../components/json-view';
 import { KeyValueList } from '../../components/key-value-list';
+import { SkeletonLine } from '../../components/skeleton';
 import { formatDate, formatDateTime, formatMoney, formatRelative } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { CustomerHealthPanel } from './customer-health-panel';
+import { lifecycleReason } from './lifecycle-reason';
+import { useReactivationGap } from './use-reactivation-gap';
 
 export function CustomerScoresCard({ customer: c, currency }: { customer: TCustomer; currency: string }) {
-  const delta = c.health !== null && c.previousHealth !== null ? Math.round(c.health - c.previousHealth) : null;
+  const trpc = useTRPC();
+  // The weights, thresholds and stage rules of this environment explain the numbers below.
+  const settings = useQuery(trpc.analytics.getSettings.queryOptions());
+  const reactivation = useReactivationGap(c);
+  const s = settings.data?.settings;
+
   return (
-    <div className="card">
+    <div className="card" data-testid="customer-scores">
       <div className="card-header">
-        <h2>Scores</h2>
-        <span className="muted small" title={formatDateTime(c.scoresComputedAt)}>
-          {c.scoresComputedAt ? `Computed ${formatRelative(c.scoresComputedAt)}` : 'Not computed yet'}
+        <h2>Health and scores</h2>
+        <span
+          className="muted small"
+          title={c.scoresComputedAt ? formatDateTime(c.scoresComputedAt) : undefined}
+          data-testid="scores-as-of"
+        >
+          {c.scoresComputedAt ? `Scores as of ${formatRelative(c.scoresComputedAt)}` : 'Scores not computed yet'}
         </span>
       </div>
       <div className="card-body stack">
-        <div className="stat-row">
-          <div className="stat">
-            <div className="stat-label">Health</div>
-            <div className="stat-value">
-              <HealthScore health={c.health} />
-              {delta !== null && delta !== 0 && (
-                <span
-                  className={`delta ${delta > 0 ? 'delta-up' : 'delta-down'}`}
-                  title={`Previously ${Math.round(c.previousHealth ?? 0)}`}
-                >
-                  {delta > 0 ? `▲ ${delta}` : `▼ ${-delta}`}
-                </span>
-              )}
-            </div>
-          </div>
-          <div className="stat">
-            <div className="stat-label">Lifetime value</div>
-            <div className="stat-value">{formatMoney(c.ltv, currency)}</div>
-          </div>
-          <div className="stat">
-            <div className="stat-label">Lifecycle</div>
-            <div className="stat-value">
-              <LifecycleBadge stage={c.lifecycleStage} />
-            </div>
-          </div>
-          <div className="stat">
-            <div className="stat-label">Risk</div>
-            <div className="stat-value">
-              <RiskBadge risk={c.riskLevel} />
-            </div>
-          </div>
+        {settings.isError && (
+          <ErrorAlert error={settings.error} title="Could not load the analytics settings" onRetry={() => settings.refetch()} />
+        )}
+        <CustomerHealthPanel customer={c} settings={s} />
+        <div className="lifecycle-line">
+          <span className="stat-label">Lifecycle</span>
+          <LifecycleBadge stage={c.lifecycleStage} />
+          <span className="muted" data-testid="lifecycle-reason">
+            {s ? lifecycleReason(c, s, reactivation.gapDays) : <SkeletonLine width="220px" />}
+          </span>
         </div>
-        {c.healthComponents ? (
-          <div className="score-grid">
-            <ScoreBar label="Recency" value={c.healthComponents.recency} />
-            <ScoreBar label="Engagement (health part)" value={c.healthComponents.engagement} />
-            <ScoreBar label="Monetary trend" value={c.healthComponents.monetary} />
-          </div>
-        ) : (
-          <p className="muted small">
-            {c.lastActivityAt
-              ? 'No health components yet: scores have not been computed for this customer.'
-              : 'No health components: the customer has no events yet.'}
-          </p>
+        {reactivation.error && (
+          <ErrorAlert error={reactivation.error} title="Could not read the events behind the comeback" onRetry={reactivation.retry} />
         )}
         <div className="score-grid">
-          <ScoreBar label="Engagement score" value={c.engagementScore} />
-          <ScoreBar label="Expansion score" value={c.expansionScore} />
+          <ScoreBar
+            label="Engagement score"
+            value={c.engagementScore}
+            hint={s ? `events in 30 days; 100 at ${s.engagementTarget}` : 'events in the last 30 days'}
+          />
+          <ScoreBar label="Expansion score" value={c.expansionScore} hint="revenue growth (60%) and engagement (40%)" />
         </div>
         <KeyValueList
           items={[
+            { label: 'Lifetime value', value: formatMoney(c.ltv, currency) },
             {
               label: 'Last activity',
               value: c.lastActivityAt && <time title={formatDateTime(c.lastActivityAt)}>{formatRelative(c.lastActivityAt)}</time>,
             },
-            { label: 'Scores computed', value: c.scoresComputedAt && formatDateTime(c.scoresComputedAt) },
+            { label: 'Scores computed', value: c.scoresComputedAt ? formatDateTime(c.scoresComputedAt) : 'Not computed yet' },
             {
               label: 'Segments',
               value:
                 c.segments.length > 0 ? (
                   <span className="chips">
-                    {c.segments.map((s) => (
-                      <Badge key={s.id} tone="violet" title={`Since ${formatDate(s.since)}`}>
-                        {s.name}
+                    {c.segments.map((seg) => (
+                      <Badge key={seg.id} tone="violet" title={`Since ${formatDate(seg.since)}`}>
+                        {seg.name}
                       </Badge>
                     ))}
                   </span>

@@ -28,6 +28,17 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 
 const DEFAULTS = { page: 1, limit: 20, sortBy: 'createdAt', sortOrder: 'desc', search: '' } as const;
 
+/** The filters another page may link the list with (the dashboard's cards and charts). */
+export type CustomerListFilters = Pick<CustomerListParams, 'lifecycleStage' | 'riskLevel' | 'active'>;
+
+/** A link to the customer list with these filters, in the URL keys this hook reads. */
+export function customersHref(filters: CustomerListFilters = {}): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+  const search = query.toString();
+  return search ? `/customers?${search}` : '/customers';
+}
+
 export function useCustomerListParams() {
   const [searchParams, setSearchParams] = useSearchParams();
 

@@ -29,7 +29,7 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: TIn
       queryClient.setQueryData(SESSION_KEY, session);
       const joined = session.workspaces.find((w) => w.id === workspaceId);
       setEnvironmentId((joined?.environments.find((e) => e.mode === 'live') ?? joined?.environments[0])?.id ?? null);
-      navigate('/customers', { replace: true });
+      navigate('/dashboard', { replace: true });
     },
   });
 

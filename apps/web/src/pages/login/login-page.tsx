@@ -10,7 +10,7 @@ import { useTRPC } from '../../lib/trpc';
 function targetAfterLogin(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
   // Only same-app paths: never bounce to another origin or back to /login.
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/customers';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/dashboard';
 }
 
 export default function LoginPage() {

@@ -19,7 +19,7 @@ const CSV = [
 it('imports a CSV with per-row errors, then shows the journey of an imported customer', async () => {
   await withPage(harness, 'import-journey', async (page) => {
     await signIn(page);
-    await page.waitForURL('**/customers');
+    await page.waitForURL('**/dashboard');
     await page.goto('/import');
     await page.getByTestId('import-file-input').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
     await page.getByTestId('import-submit').click();
@@ -58,7 +58,7 @@ it('imports a CSV with per-row errors, then shows the journey of an imported cus
 it('creates an API key and shows it exactly once', async () => {
   await withPage(harness, 'api-keys', async (page) => {
     await signIn(page);
-    await page.waitForURL('**/customers');
+    await page.waitForURL('**/dashboard');
     await page.goto('/api-keys');
     await page.getByTestId('api-keys-create').click();
     await page.getByTestId('api-keys-create-submit').click();

@@ -15,7 +15,7 @@ async function signInAs(page: Page, email: string, password: string): Promise<vo
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL('**/customers');
+  await page.waitForURL('**/dashboard');
 }
 
 it('an owner invites a member; the link is accepted in a fresh browser; the new member signs in', async () => {
@@ -25,7 +25,7 @@ it('an owner invites a member; the link is accepted in a fresh browser; the new 
 
   await withPage(harness, 'team-invite', async (page) => {
     await signIn(page);
-    await page.waitForURL('**/customers');
+    await page.waitForURL('**/dashboard');
     await page.getByTestId('nav-team').click();
     await page.getByTestId('members-table').waitFor();
     await page.getByTestId('team-invite').click();
@@ -46,7 +46,7 @@ it('an owner invites a member; the link is accepted in a fresh browser; the new 
     await page.getByTestId('invite-accept-password').fill(password);
     await page.getByTestId('invite-accept-confirm').fill(password);
     await page.getByTestId('invite-accept-submit').click();
-    await page.waitForURL('**/customers');
+    await page.waitForURL('**/dashboard');
     expect(await page.getByTestId('user-menu').textContent()).toContain('New Member');
     await page.goto('/team');
     const row = page.getByTestId('members-row').filter({ hasText: email });
@@ -79,6 +79,7 @@ it('a viewer sees no write buttons; promoted to member, the app follows without 
 
   await withPage(harness, 'team-viewer', async (page) => {
     await signInAs(page, email, password);
+    await page.goto('/customers');
     await page.getByTestId('customers-table').waitFor();
     expect(await page.getByTestId('customers-import').count()).toBe(0);
     expect(await page.getByTestId('nav-import').count()).toBe(0);
@@ -104,7 +105,7 @@ it('a viewer sees no write buttons; promoted to member, the app follows without 
     // The owner, in another browser, makes the viewer a member.
     await withPage(harness, 'team-promote', async (owner) => {
       await signIn(owner);
-      await owner.waitForURL('**/customers');
+      await owner.waitForURL('**/dashboard');
       await owner.goto('/team');
       const select = owner.getByTestId('members-row').filter({ hasText: email }).getByTestId('member-role');
       await select.selectOption('member');

@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { errorBody } from '@tenure/api';
 import { AppError } from '@tenure/contract';
-import type { RecomputeQueue } from '@tenure/core';
+import type { AnalyticsEngine, RecomputeQueue } from '@tenure/core';
 import { sql, type Database } from '@tenure/db';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServerConfig } from './config';
@@ -25,6 +25,8 @@ const hopsOf = (hops: number) => (_address: string, hop: number) => hop < hops;
 /** What a server process adds to the HTTP app: the durable job queue (absent in tests that need none). */
 export interface AppServices {
   jobs?: RecomputeQueue | null;
+  /** The analytics engine behind the analytics routes (default: SQL on the same database). */
+  analytics?: AnalyticsEngine;
 }
 
 export async function buildApp(database: Database, config: ServerConfig, services: AppServices = {}): Promise<FastifyInstance> {
@@ -89,9 +91,10 @@ export async function buildApp(database: Database, config: ServerConfig, service
   });
 
   const jobs = services.jobs ?? null;
-  await registerTrpc(app, { db, jobs, secureCookies: config.nodeEnv === 'production', publicUrl: config.publicUrl });
+  const { analytics } = services;
+  await registerTrpc(app, { db, jobs, analytics, secureCookies: config.nodeEnv === 'production', publicUrl: config.publicUrl });
   await registerDocs(app);
-  registerRest(app, { db, jobs });
+  registerRest(app, { db, jobs, analytics });
   registerNotFound(app, { spa: await registerSpa(app, config.webDist) });
   app.log.debug({ rest: REST_PREFIX }, 'routes registered');
   return app;

@@ -41,6 +41,13 @@ export interface Context {
   surface: 'rest' | 'trpc' | 'internal';
   /** Where people reach the SPA (TENURE_PUBLIC_URL, else this request's origin): links we hand out start here. */
   appUrl: string | null;
+  /** The request said `Cache-Control: no-cache`: analytics answers are recomputed, not served from a snapshot. */
+  noCache: boolean;
+  /**
+   * Headers a procedure adds to its REST answer (`x-cache`, `x-as-of`); the REST adapter sends
+   * them. tRPC answers carry the same facts in their body (a batch has one set of headers).
+   */
+  responseHeaders: Record<string, string>;
 }
 
 const noCookies: SessionCookies = { set() {}, clear() {} };
@@ -59,7 +66,9 @@ export function createContextInner(opts: Partial<Context> & { db: Kysely<DB> }):
     requestId: 'internal',
     surface: 'internal',
     appUrl: null,
+    noCache: false,
     ...opts,
+    responseHeaders: opts.responseHeaders ?? {},
   };
 }
 
@@ -80,6 +89,14 @@ export interface HttpRequestInfo {
   jobs?: RecomputeQueue | null;
   /** The presented API key as the server already authenticated it (rate limiting), to reuse. */
   keyAuth?: { ok: true; key: { actor: Actor } } | { ok: false; error: AppError };
+  /** The analytics engine of this server (by default SQL on `db`). */
+  analytics?: AnalyticsEngine;
+}
+
+/** `Cache-Control: no-cache` (or `no-store`, or `max-age=0`): the caller wants an answer computed now. */
+export function wantsFreshAnswer(headers: HttpRequestInfo['headers']): boolean {
+  const value = header(headers, 'cache-control')?.toLowerCase() ?? '';
+  return /(^|,)\s*(no-cache|no-store|max-age=0)\s*(,|$)/.test(value);
 }
 
 function header(headers: HttpRequestInfo['headers'], name: string): string | undefined {
@@ -106,6 +123,8 @@ export async function createHttpContext(info: HttpRequestInfo): Promise<Context>
     surface: info.surface,
     appUrl: info.publicUrl ?? info.expectedOrigin,
     jobs: info.jobs ?? null,
+    noCache: wantsFreshAnswer(info.headers),
+    ...(info.analytics ? { analytics: info.analytics } : {}),
   });
   try {
     const key = presentedApiKey(info.headers);

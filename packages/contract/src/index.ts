@@ -9,3 +9,4 @@ export * from './ids';
 export * from './scopes';
 export * from './text';
 export * from './team';
+export * from './cohorts';

@@ -171,6 +171,23 @@ export interface ScoreRefreshQueueTable {
   queuedAt: Timestamp;
 }
 
+/** One customer's events rolled up for cohorts and LTV (migration 2026120501, README "Rollups"). */
+export interface CustomerRollupsTable {
+  environmentId: string;
+  customerId: string;
+  firstSeenAt: Timestamp;
+  source: string | null;
+  campaign: string | null;
+  lastEventAt: Timestamp | null;
+  weekActive: number;
+  monthActive: number;
+  weekRevenue: number[] | null;
+  monthRevenue: number[] | null;
+  activeDays: number[] | null;
+  dayEvents: number[] | null;
+  dayRevenue: number[] | null;
+}
+
 /** The latest full recompute of an environment's scores, with its progress. */
 export interface ScoreRecomputesTable {
   environmentId: string;
@@ -237,6 +254,7 @@ export interface DB {
   customerScoreChecks: CustomerScoreChecksTable;
   customerTransitions: CustomerTransitionsTable;
   scoreRefreshQueue: ScoreRefreshQueueTable;
+  customerRollups: CustomerRollupsTable;
   scoreRecomputes: ScoreRecomputesTable;
   suppressions: SuppressionsTable;
   eventTombstones: EventTombstonesTable;

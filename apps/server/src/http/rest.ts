@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import { appRouter, createHttpContext, DEFAULT_BODY_LIMIT, errorBody, type RestRoute, restRoutes, toAppError } from '@tenure/api';
 import { AppError, type ErrorBody, STATUS_TO_CODE } from '@tenure/contract';
-import type { RecomputeQueue } from '@tenure/core';
+import type { AnalyticsEngine, RecomputeQueue } from '@tenure/core';
 import type { DB, Kysely } from '@tenure/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
@@ -34,7 +34,10 @@ function restBody(status: number, raw: string): ErrorBody {
   }
 }
 
-export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB>; jobs: RecomputeQueue | null }): void {
+export function registerRest(
+  app: FastifyInstance,
+  opts: { db: Kysely<DB>; jobs: RecomputeQueue | null; analytics?: AnalyticsEngine },
+): void {
   const handler = createOpenApiNodeHttpHandler({
     router: appRouter,
     createContext: ({ req }: { req: RestRequest }) =>
@@ -50,10 +53,19 @@ export function registerRest(app: FastifyInstance, opts: { db: Kysely<DB>; jobs:
         expectedOrigin: '',
         keyAuth: req.tenure?.keyAuth,
         jobs: opts.jobs,
+        analytics: opts.analytics,
       }),
+    // Headers a procedure set through its context (`x-cache`, `x-as-of`), on success and error alike.
+    responseMeta: ({ ctx }) => ({ headers: ctx?.responseHeaders ?? {} }),
     onError: ({ error, req }) => {
       const appError = toAppError(error);
-      if (appError.status >= 500) app.log.error({ err: error.cause ?? error, url: loggableUrl(req.url ?? '') }, 'REST request failed');
+      if (appError.status >= 500) {
+        const { requestId } = (req as RestRequest).tenure ?? {};
+        app.log.error(
+          { err: error.cause ?? error, reqId: requestId, reason: appError.reason, url: loggableUrl(req.url ?? '') },
+          'REST request failed',
+        );
+      }
     },
   });
 

@@ -1,6 +1,6 @@
 /** tRPC at /trpc for the SPA (session cookie) and @tenure/client (API key). */
 import { appRouter, createHttpContext, SESSION_COOKIE, toAppError } from '@tenure/api';
-import type { RecomputeQueue } from '@tenure/core';
+import type { AnalyticsEngine, RecomputeQueue } from '@tenure/core';
 import type { DB, Kysely } from '@tenure/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -16,7 +16,7 @@ function expectedOrigin(request: FastifyRequest, publicUrl: string | undefined):
 
 export async function registerTrpc(
   app: FastifyInstance,
-  opts: { db: Kysely<DB>; jobs: RecomputeQueue | null; secureCookies: boolean; publicUrl?: string },
+  opts: { db: Kysely<DB>; jobs: RecomputeQueue | null; secureCookies: boolean; publicUrl?: string; analytics?: AnalyticsEngine },
 ): Promise<void> {
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -34,6 +34,7 @@ export async function registerTrpc(
           expectedOrigin: expectedOrigin(req, opts.publicUrl),
           keyAuth: req.keyAuth,
           jobs: opts.jobs,
+          analytics: opts.analytics,
           publicUrl: opts.publicUrl,
           cookies: {
             set(token, expiresAt) {
@@ -50,9 +51,10 @@ export async function registerTrpc(
             },
           },
         }),
-      onError: ({ error, path }) => {
+      onError: ({ error, path, req }) => {
         const appError = toAppError(error);
-        if (appError.status >= 500) app.log.error({ err: error.cause ?? error, path }, 'tRPC request failed');
+        if (appError.status >= 500)
+          app.log.error({ err: error.cause ?? error, reqId: req.id, reason: appError.reason, path }, 'tRPC request failed');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });

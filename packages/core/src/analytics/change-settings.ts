@@ -8,6 +8,7 @@ import type { DB, Kysely } from '@tenure/db';
 import type { Scope } from '../actor';
 import type { AnalyticsEngine } from './engine';
 import { type RecomputeQueue, requestRecompute } from './recompute';
+import { dropSnapshots } from './serving';
 import { updateAnalyticsSettings } from './settings';
 
 export interface SettingsChange {
@@ -23,6 +24,8 @@ export async function changeAnalyticsSettings(
   options: { engine?: AnalyticsEngine; queue?: RecomputeQueue | null } = {},
 ): Promise<SettingsChange> {
   const { settings, scoresAffected } = await updateAnalyticsSettings(db, scope, patch);
+  // Cached analytics answers (LTV's activeDays and churnDays) were computed with the old settings.
+  dropSnapshots(db, scope.envId);
   if (!scoresAffected) return { settings, recompute: null };
   return { settings, recompute: await requestRecompute(db, scope.envId, 'settings', options.queue ?? null, { engine: options.engine }) };
 }

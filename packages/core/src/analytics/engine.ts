@@ -6,11 +6,17 @@ import type {
   TCustomerStats,
   TCustomerStatsQuery,
   TCustomerTransition,
+  TLtvCohortCounts,
+  TLtvQuery,
+  TRetentionCohortCounts,
+  TRetentionQuery,
+  TRollupRefreshInput,
+  TRollupRefreshResult,
   TScoreRefreshInput,
   TScoreRefreshResult,
   TTransitionQuery,
 } from '@tenure/contract';
-import { createPostgresAnalytics, type DB, type Kysely } from '@tenure/db';
+import { createPostgresAnalytics, type DB, type Kysely, type PostgresAnalyticsOptions } from '@tenure/db';
 
 // Function-typed properties (not methods), so an implementation is checked strictly against them.
 export interface AnalyticsEngine {
@@ -20,18 +26,32 @@ export interface AnalyticsEngine {
   customerStats: (query: TCustomerStatsQuery) => Promise<TCustomerStats>;
   /** The lifecycle and risk transitions recorded by refreshes, in (at, id) order after a cursor. */
   listTransitions: (query: TTransitionQuery) => Promise<TCustomerTransition[]>;
+  /** Rebuilds the stored rollups of customers from their events (the drain, before it clears their marks). */
+  refreshRollups: (input: TRollupRefreshInput) => Promise<TRollupRefreshResult>;
+  /** Retention cohorts as exact figures per cohort and period (`/customers/cohorts`). */
+  cohorts: (query: TRetentionQuery) => Promise<TRetentionCohortCounts[]>;
+  /** LTV cohorts as exact figures per cohort and month (`/customers/ltv-cohorts`). */
+  ltvCohorts: (query: TLtvQuery) => Promise<TLtvCohortCounts[]>;
 }
 
 const engines = new WeakMap<Kysely<DB>, AnalyticsEngine>();
 
 /** The default engine: SQL on the same database (PostgreSQL or PGlite), one per database handle. */
-export function createAnalyticsEngine(db: Kysely<DB>): AnalyticsEngine {
-  let engine = engines.get(db);
+export function createAnalyticsEngine(db: Kysely<DB>, opts?: PostgresAnalyticsOptions): AnalyticsEngine {
+  let engine = opts ? undefined : engines.get(db);
   if (!engine) {
+    const pg = createPostgresAnalytics(db, opts);
     // Assigning the db layer's engine to the interface is the compile-time check that both
     // sides of the boundary agree.
-    engine = createPostgresAnalytics(db) satisfies AnalyticsEngine;
-    engines.set(db, engine);
+    engine = {
+      refreshScores: pg.refreshScores,
+      customerStats: pg.customerStats,
+      listTransitions: pg.listTransitions,
+      refreshRollups: pg.refreshRollups,
+      cohorts: pg.retentionCohorts,
+      ltvCohorts: pg.ltvCohorts,
+    } satisfies AnalyticsEngine;
+    if (!opts) engines.set(db, engine);
   }
   return engine;
 }

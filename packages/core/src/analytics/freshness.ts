@@ -6,7 +6,8 @@
  * listener (CLI, tests) nothing is lost: the marks wait in the database for the next drain.
  */
 import { type DB, type Kysely, scoreQueueQueries } from '@tenure/db';
-import type { AnalyticsEngine } from './engine';
+import { type AnalyticsEngine, createAnalyticsEngine } from './engine';
+import { analyticsCall } from './failure';
 import { REFRESH_CHUNK, type RefreshTotals, refreshCustomers } from './refresh';
 
 type Listener = (envId: string) => void;
@@ -33,8 +34,11 @@ export function notifyScoresStale(db: Kysely<DB>, envId: string): void {
 
 /**
  * Refreshes every customer marked stale in the environment, chunk by chunk, until none is left:
- * read a chunk of marks, refresh those customers as of now, delete the marks still at the version
- * read (a customer re-marked meanwhile stays for the next round).
+ * read a chunk of marks, rebuild those customers' rollups from their events, refresh their scores
+ * as of now, delete the marks still at the version read (a customer re-marked meanwhile stays for
+ * the next round). The rollups are stored before the marks go: cohort queries read a marked
+ * customer's raw events and an unmarked one's rollup, so a crash in between costs a redo, never a
+ * wrong answer.
  */
 export async function drainStaleScores(
   db: Kysely<DB>,
@@ -43,18 +47,15 @@ export async function drainStaleScores(
 ): Promise<RefreshTotals> {
   const totals: RefreshTotals = { examined: 0, changed: 0, transitions: 0 };
   const limit = opts.chunkSize ?? REFRESH_CHUNK;
+  const engine = opts.engine ?? createAnalyticsEngine(db);
   // Under a constant stream of writes the queue never empties: after this many rounds the job
   // ends and the next wake-up continues, so one busy environment cannot hold a worker forever.
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const marks = await scoreQueueQueries.peekStale(db, envId, limit);
     if (marks.length === 0) return totals;
-    const done = await refreshCustomers(
-      db,
-      envId,
-      marks.map((m) => m.customerId),
-      new Date(),
-      opts.engine,
-    );
+    const customerIds = marks.map((m) => m.customerId);
+    await analyticsCall('rollup refresh', () => engine.refreshRollups({ envId, customerIds }));
+    const done = await refreshCustomers(db, envId, customerIds, new Date(), engine);
     totals.examined += done.examined;
     totals.changed += done.changed;
     totals.transitions += done.transitions;

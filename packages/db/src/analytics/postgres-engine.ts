@@ -5,12 +5,21 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../types';
 import { customerStats } from './customer-stats';
+import { ltvCohorts } from './ltv-cohorts';
+import { refreshRollups } from './refresh-rollups';
 import { refreshScores } from './refresh-scores';
+import { retentionCohorts } from './retention';
 import { listTransitions } from './transitions';
 import type {
   CustomerStats,
   CustomerStatsQuery,
   CustomerTransition,
+  LtvCohortCounts,
+  LtvQuery,
+  RetentionCohortCounts,
+  RetentionQuery,
+  RollupRefreshInput,
+  RollupRefreshResult,
   ScoreRefreshInput,
   ScoreRefreshResult,
   TransitionQuery,
@@ -18,14 +27,25 @@ import type {
 
 export interface PostgresAnalytics {
   refreshScores(input: ScoreRefreshInput): Promise<ScoreRefreshResult>;
+  refreshRollups(input: RollupRefreshInput): Promise<RollupRefreshResult>;
   customerStats(query: CustomerStatsQuery): Promise<CustomerStats>;
   listTransitions(query: TransitionQuery): Promise<CustomerTransition[]>;
+  retentionCohorts(query: RetentionQuery): Promise<RetentionCohortCounts[]>;
+  ltvCohorts(query: LtvQuery): Promise<LtvCohortCounts[]>;
 }
 
-export function createPostgresAnalytics(db: Kysely<DB>): PostgresAnalytics {
+export interface PostgresAnalyticsOptions {
+  /** statement_timeout of request-time analytics queries (default ANALYTICS_STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs?: number;
+}
+
+export function createPostgresAnalytics(db: Kysely<DB>, opts: PostgresAnalyticsOptions = {}): PostgresAnalytics {
   return {
     refreshScores: (input) => refreshScores(db, input),
+    refreshRollups: (input) => refreshRollups(db, input),
     customerStats: (query) => customerStats(db, query),
     listTransitions: (query) => listTransitions(db, query),
+    retentionCohorts: (query) => retentionCohorts(db, query, opts.statementTimeoutMs),
+    ltvCohorts: (query) => ltvCohorts(db, query, opts.statementTimeoutMs),
   };
 }

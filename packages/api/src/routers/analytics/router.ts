@@ -1,4 +1,5 @@
 import { router } from '../../trpc';
+import { dropSnapshotsRoute } from './drop-snapshots';
 import { getRecomputeStatusRoute } from './get-recompute-status';
 import { getAnalyticsSettingsRoute } from './get-settings';
 import { updateAnalyticsSettingsRoute } from './update-settings';
@@ -7,4 +8,5 @@ export const analyticsRouter = router({
   getSettings: getAnalyticsSettingsRoute,
   updateSettings: updateAnalyticsSettingsRoute,
   recomputeStatus: getRecomputeStatusRoute,
+  dropSnapshots: dropSnapshotsRoute,
 });

@@ -4,9 +4,11 @@ import { batchDeleteCustomersRoute } from './batch-delete-customers';
 import { batchUpsertCustomersRoute } from './batch-upsert-customers';
 import { countCustomersRoute } from './count-customers';
 import { deleteCustomerRoute } from './delete-customer';
+import { getCohortsRoute } from './get-cohorts';
 import { getCustomerRoute } from './get-customer';
 import { getCustomerStatsRoute } from './get-customer-stats';
 import { getJourneyRoute } from './get-journey';
+import { getLtvCohortsRoute } from './get-ltv-cohorts';
 import { listCustomersRoute } from './list-customers';
 import { recalculateCustomerRoute } from './recalculate-customer';
 import { updateCustomerRoute } from './update-customer';
@@ -16,6 +18,8 @@ export const customersRouter = router({
   list: listCustomersRoute,
   count: countCustomersRoute,
   stats: getCustomerStatsRoute,
+  cohorts: getCohortsRoute,
+  ltvCohorts: getLtvCohortsRoute,
   get: getCustomerRoute,
   upsert: upsertCustomerRoute,
   batch: batchUpsertCustomersRoute,

@@ -1,4 +1,5 @@
-/** `npm run bench -- <scenario…>`: customers, ingest, journey, get (default: all). */
+/** `npm run bench -- <scenario…>`: customers, ingest, journey, get, analytics (default: all). */
+import { benchAnalytics } from './analytics';
 import { benchCustomers } from './customers';
 import { benchGet } from './get';
 import { benchIngest } from './ingest';
@@ -9,6 +10,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   ingest: benchIngest,
   journey: benchJourney,
   get: benchGet,
+  analytics: benchAnalytics,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -43,7 +43,7 @@ export async function retentionCohorts(db: Kysely<DB>, q: RetentionQuery, timeou
       g as (
         select ${cohortKey(q.groupBy)} as ck,
           least(${q.periods}::int, greatest(0, floor((${epochOf(q.now)} - extract(epoch from first_seen_at)) / ${length}::int) + 1))::int as e,
-          floor((extract(epoch from last_event_at) - extract(epoch from first_seen_at)) / ${length}::int) as last_k,
+          floor((extract(epoch from last_event_at) - extract(epoch from first_seen_at)) / ${length}::int)::int as last_k,
           week_active, month_active, week_revenue, month_revenue
         from src
       )

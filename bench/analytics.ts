@@ -1,0 +1,137 @@
+/**
+ * `npm run bench -- analytics`: retention and LTV cohorts through HTTP (`Cache-Control: no-cache`,
+ * p50 of 5 after a warm-up) on PostgreSQL with demo data of 100k, 1M and 5M events, each printed
+ * beside the plain SQL of the same answer over the raw events in the same run (and DuckDB's, when
+ * `@duckdb/node-api` is installed), after checking that the numbers are equal. Its own database
+ * (`tenure_bench_analytics`), so the other scenarios' `tenure_bench` is left alone.
+ * `BENCH_ANALYTICS_SIZES=100k,1m` picks sizes.
+ */
+import { ltvAnswer, retentionAnswer } from '@tenure/core';
+import pg from 'pg';
+import { type LtvCase, type RetentionCase, rawLtv, rawRetention } from './analytics-baseline';
+import { type DemoSize, loadDemo } from './analytics-data';
+import { openDuckDb } from './analytics-duckdb';
+import { benchTenant, benchUrl, freshPostgres, percentile, startServerProcess, table } from './harness';
+
+const DB = 'tenure_bench_analytics';
+const RUNS = 5;
+const SETTINGS = { activeDays: 30, churnDays: 60 };
+
+const SIZES: Record<string, DemoSize> = {
+  '100k': { label: '100k', customers: 4_200, months: 12 },
+  '1m': { label: '1M', customers: 50_000, months: 12 },
+  '5m': { label: '5M', customers: 100_000, months: 72 },
+};
+
+const RETENTION: RetentionCase[] = [
+  { groupBy: 'month', criteria: 'on', metric: 'customers', periods: 12 },
+  { groupBy: 'month', criteria: 'on_or_after', metric: 'customers', periods: 12 },
+  { groupBy: 'month', criteria: 'on', metric: 'revenue', periods: 12 },
+  { groupBy: 'source', criteria: 'on', metric: 'customers', periods: 12 },
+  { groupBy: 'week', criteria: 'on', metric: 'customers', periods: 12 },
+];
+const LTV: LtvCase[] = [
+  { groupBy: 'month', months: 12 },
+  { groupBy: 'source', months: 12 },
+];
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ p50: number; runs: number[]; last: T }> {
+  let last = await fn();
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    last = await fn();
+    runs.push(performance.now() - started);
+  }
+  return { p50: percentile(runs, 50), runs, last };
+}
+
+function sameNumbers(what: string, api: unknown, other: unknown): void {
+  const strip = (x: unknown) => JSON.stringify({ ...(x as object), asOf: undefined });
+  if (strip(api) !== strip(other))
+    throw new Error(`${what}: the API and the baseline disagree\n${strip(api).slice(0, 400)}\n${strip(other).slice(0, 400)}`);
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function benchSize(size: DemoSize, port: number): Promise<Record<string, string | number>[]> {
+  const database = await freshPostgres(DB);
+  const tenant = await benchTenant(database);
+  const pool = new pg.Pool({ connectionString: benchUrl(DB), max: 2 });
+  const envId = tenant.scope.envId;
+  const data = await loadDemo(database, pool, envId, size);
+  await database.close();
+  console.log(
+    `${size.label}: ${data.customers} customers, ${data.events} events; loaded in ${data.loadSeconds.toFixed(0)} s, rollups and scores drained in ${data.drainSeconds.toFixed(1)} s`,
+  );
+  const server = await startServerProcess({ DATABASE_URL: benchUrl(DB), TENURE_WORKERS: '0' }, port);
+  const duck = await openDuckDb(pool, envId);
+  const rows: Record<string, string | number>[] = [];
+  const http = async (path: string): Promise<{ asOf: string }> => {
+    const res = await fetch(`${server.url}/api/v1${path}`, {
+      headers: { authorization: `Bearer ${tenant.key}`, 'cache-control': 'no-cache' },
+    });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { asOf: string };
+  };
+  try {
+    for (const q of RETENTION) {
+      const path = `/customers/cohorts?groupBy=${q.groupBy}&criteria=${q.criteria}&metric=${q.metric}&periods=${q.periods}`;
+      const api = await timed(() => http(path));
+      const now = new Date(api.last.asOf);
+      const params = { ...q, start: null, end: null };
+      sameNumbers(path, api.last, retentionAnswer(params, await rawRetention(pool, envId, q, now), now));
+      const raw = await timed(() => rawRetention(pool, envId, q, new Date()));
+      const row: Record<string, string | number> = { size: size.label, query: `cohorts ${q.groupBy} ${q.criteria} ${q.metric}` };
+      row.api = ms(api.p50);
+      row['raw SQL'] = ms(raw.p50);
+      row.ratio = (api.p50 / raw.p50).toFixed(2);
+      if (duck && q.groupBy === 'month' && q.criteria === 'on' && q.metric === 'customers') {
+        sameNumbers(`duckdb ${path}`, api.last, retentionAnswer(params, await duck.retentionMonth(q.periods, now), now));
+        const d = await timed(() => duck.retentionMonth(q.periods, new Date()));
+        row.duckdb = ms(d.p50);
+        row['vs duckdb'] = (api.p50 / d.p50).toFixed(2);
+      }
+      rows.push(row);
+    }
+    for (const q of LTV) {
+      const path = `/customers/ltv-cohorts?groupBy=${q.groupBy}&months=${q.months}`;
+      const api = await timed(() => http(path));
+      const now = new Date(api.last.asOf);
+      const params = { ...q, start: null, end: null };
+      sameNumbers(path, api.last, ltvAnswer(params, 'USD', await rawLtv(pool, envId, q, now, SETTINGS), now));
+      const raw = await timed(() => rawLtv(pool, envId, q, new Date(), SETTINGS));
+      const row: Record<string, string | number> = { size: size.label, query: `ltv-cohorts ${q.groupBy} ${q.months}` };
+      row.api = ms(api.p50);
+      row['raw SQL'] = ms(raw.p50);
+      row.ratio = (api.p50 / raw.p50).toFixed(2);
+      if (duck && q.groupBy !== 'campaign') {
+        const groupBy = q.groupBy;
+        sameNumbers(`duckdb ${path}`, api.last, ltvAnswer(params, 'USD', await duck.ltv(groupBy, q.months, now, SETTINGS), now));
+        const d = await timed(() => duck.ltv(groupBy, q.months, new Date(), SETTINGS));
+        row.duckdb = ms(d.p50);
+        row['vs duckdb'] = (api.p50 / d.p50).toFixed(2);
+      }
+      rows.push(row);
+    }
+  } finally {
+    await server.stop();
+    await pool.end();
+  }
+  if (!duck) console.log('(DuckDB baseline skipped: @duckdb/node-api is not installed)');
+  return rows;
+}
+
+export async function benchAnalytics(): Promise<void> {
+  const wanted = (process.env.BENCH_ANALYTICS_SIZES ?? '100k,1m,5m').split(',').map((s) => s.trim().toLowerCase());
+  const all: Record<string, string | number>[] = [];
+  let port = 3950;
+  for (const key of wanted) {
+    const size = SIZES[key];
+    if (!size) throw new Error(`unknown size ${key} (known: ${Object.keys(SIZES).join(', ')})`);
+    const rows = await benchSize(size, port++);
+    table(rows);
+    all.push(...rows);
+  }
+  if (wanted.length > 1) table(all);
+}

@@ -10,6 +10,8 @@ const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page'));
 const CustomersPage = lazy(() => import('../pages/customers/customers-page'));
 const CustomerDetailPage = lazy(() => import('../pages/customers/customer-detail-page'));
 const EventsPage = lazy(() => import('../pages/events/events-page'));
+const CohortsPage = lazy(() => import('../pages/cohorts/cohorts-page'));
+const LtvPage = lazy(() => import('../pages/ltv/ltv-page'));
 const ImportPage = lazy(() => import('../pages/import/import-page'));
 const ApiKeysPage = lazy(() => import('../pages/api-keys/api-keys-page'));
 const TeamPage = lazy(() => import('../pages/team/team-page'));
@@ -38,6 +40,8 @@ export const router = createBrowserRouter([
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:id', element: <CustomerDetailPage /> },
           { path: 'events', element: <EventsPage /> },
+          { path: 'cohorts', element: <CohortsPage /> },
+          { path: 'ltv', element: <LtvPage /> },
           { path: 'import', element: <ImportPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'team', element: <TeamPage /> },

@@ -48,6 +48,7 @@ export function useImportRunner() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { mutateAsync: sendBatch } = useMutation(trpc.customers.batch.mutationOptions());
+  const { mutate: dropSnapshots } = useMutation(trpc.analytics.dropSnapshots.mutationOptions());
   const [state, setState] = useState<ImportState>({ status: 'idle' });
   const cancelRef = useRef(false);
 
@@ -101,9 +102,13 @@ export function useImportRunner() {
 
       result.errors.sort((a, b) => a.row - b.row);
       setState({ status: 'finished', total, result });
-      if (result.created + result.updated > 0) void queryClient.invalidateQueries(trpc.customers.pathFilter());
+      if (result.created + result.updated > 0) {
+        // Cohort answers are cached on the server for up to a minute: drop this environment's, so
+        // the next look includes what was imported.
+        dropSnapshots(undefined, { onSettled: () => void queryClient.invalidateQueries(trpc.customers.pathFilter()) });
+      }
     },
-    [sendBatch, queryClient, trpc],
+    [sendBatch, dropSnapshots, queryClient, trpc],
   );
 
   const cancel = useCallback(() => {

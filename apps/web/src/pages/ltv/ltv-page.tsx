@@ -1,0 +1,142 @@
+/**
+ * LTV cohorts: what a customer is worth over the months after acquisition, per cohort, and the
+ * predicted lifetime value (ARPA / churn). Every switch lives in the URL; the chart is a lazy chunk.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { LTV_GROUP_BYS, type TLtvAnswer } from '@tenure/contract';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorAlert } from '../../components/error-alert';
+import { PageHeader } from '../../components/page-header';
+import { SkeletonCard } from '../../components/skeleton';
+import { formatDateTime, formatMoney, formatNumber } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import '../../styles/cohorts.css';
+import { useLtvParams } from '../cohorts/use-cohort-params';
+import { WindowInputs } from '../cohorts/window-inputs';
+import { LtvCurves } from './ltv-curves';
+
+const MONTH_CHOICES = [3, 6, 12, 18, 24, 36];
+
+/** The latest month with a value (complete for some of the cohort), for the table. */
+function latest(ltv: (number | null)[]): { month: number; value: number } | null {
+  for (let m = ltv.length - 1; m >= 0; m--) {
+    const value = ltv[m];
+    if (value !== null && value !== undefined) return { month: m + 1, value };
+  }
+  return null;
+}
+
+function LtvTable({ answer }: { answer: TLtvAnswer }) {
+  return (
+    <div className="table-wrap">
+      <table className="table ltv-table" data-testid="ltv-table">
+        <thead>
+          <tr>
+            <th>Cohort</th>
+            <th className="num">Customers</th>
+            <th className="num">LTV so far</th>
+            <th className="num">Predicted LTV</th>
+          </tr>
+        </thead>
+        <tbody>
+          {answer.cohorts.map((c) => {
+            const last = latest(c.ltv);
+            return (
+              <tr key={c.cohort}>
+                <td>{c.cohort}</td>
+                <td className="num">{formatNumber(c.size)}</td>
+                <td
+                  className="num"
+                  title={
+                    last
+                      ? `Average over the customers whose first ${last.month} months are complete`
+                      : 'No customer has completed a month yet'
+                  }
+                >
+                  {last ? `${formatMoney(last.value, answer.currency)} (month ${last.month})` : '—'}
+                </td>
+                <td
+                  className="num"
+                  title={
+                    c.predictedLtv === null
+                      ? 'Not enough activity to predict: no customer active now, none active 30 days ago, or none lapsed in the last 30 days'
+                      : 'Revenue of the last 30 days per active customer, divided by the share that lapsed'
+                  }
+                >
+                  {formatMoney(c.predictedLtv, answer.currency)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function LtvPage() {
+  const trpc = useTRPC();
+  const { params, update } = useLtvParams();
+  const ltv = useQuery({ ...trpc.customers.ltvCohorts.queryOptions(params), placeholderData: (previous) => previous });
+
+  return (
+    <div className="stack" data-testid="ltv-page">
+      <PageHeader
+        title="Lifetime value"
+        subtitle="Average revenue per customer over the months after acquisition, per cohort. A month counts once a customer has completed it."
+      />
+      <div className="card">
+        <div className="toolbar cohort-toolbar">
+          <select
+            className="select"
+            aria-label="Group by"
+            value={params.groupBy}
+            onChange={(e) => update({ groupBy: e.target.value })}
+            data-testid="ltv-group-by"
+          >
+            {LTV_GROUP_BYS.map((g) => (
+              <option key={g} value={g}>
+                By {g === 'month' ? 'month acquired' : g}
+              </option>
+            ))}
+          </select>
+          <select
+            className="select"
+            aria-label="Months"
+            value={params.months}
+            onChange={(e) => update({ months: Number(e.target.value) })}
+            data-testid="ltv-months"
+          >
+            {[...new Set([...MONTH_CHOICES, params.months])]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {n} months
+                </option>
+              ))}
+          </select>
+          <WindowInputs start={params.start} end={params.end} onChange={update} />
+        </div>
+        <div className="card-body">
+          {ltv.isError ? (
+            <ErrorAlert error={ltv.error} title="Could not load lifetime value" onRetry={() => void ltv.refetch()} />
+          ) : !ltv.data ? (
+            <SkeletonCard lines={8} />
+          ) : ltv.data.cohorts.length === 0 ? (
+            <EmptyState icon="users" title="No customers acquired in this window">
+              <p>Widen the acquisition window, or import customers and events to see what they are worth.</p>
+            </EmptyState>
+          ) : (
+            <div className="stack" aria-busy={ltv.isFetching}>
+              <LtvCurves answer={ltv.data} />
+              <LtvTable answer={ltv.data} />
+              <p className="cohort-legend">
+                Money in {ltv.data.currency}, as of {formatDateTime(ltv.data.asOf)}.
+              </p>
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -10,7 +10,7 @@ export function WindowInputs({
 }) {
   const invalid = !!(start && end && start >= end);
   return (
-    <>
+    <span className="window-inputs">
       <label className="inline-field">
         <span>Acquired from</span>
         <input
@@ -39,6 +39,6 @@ export function WindowInputs({
           All time
         </button>
       )}
-    </>
+    </span>
   );
 }

@@ -17,16 +17,12 @@ import { LtvCurves } from './ltv-curves';
 
 const MONTH_CHOICES = [3, 6, 12, 18, 24, 36];
 
-/** The latest month with a value (complete for some of the cohort), for the table. */
-function latest(ltv: (number | null)[]): { month: number; value: number } | null {
-  for (let m = ltv.length - 1; m >= 0; m--) {
-    const value = ltv[m];
-    if (value !== null && value !== undefined) return { month: m + 1, value };
-  }
-  return null;
-}
+/** Milestone months shown in the table (those within the months asked for). */
+const MILESTONES = [1, 3, 6, 12, 24, 36];
 
 function LtvTable({ answer }: { answer: TLtvAnswer }) {
+  const milestones = MILESTONES.filter((m) => m <= answer.months);
+  if (!milestones.includes(answer.months)) milestones.push(answer.months);
   return (
     <div className="table-wrap">
       <table className="table ltv-table" data-testid="ltv-table">
@@ -34,40 +30,40 @@ function LtvTable({ answer }: { answer: TLtvAnswer }) {
           <tr>
             <th>Cohort</th>
             <th className="num">Customers</th>
-            <th className="num">LTV so far</th>
+            {milestones.map((m) => (
+              <th
+                key={m}
+                className="num"
+                title={`Average revenue per customer in their first ${m} month${m === 1 ? '' : 's'}, over those who completed them`}
+              >
+                LTV month {m}
+              </th>
+            ))}
             <th className="num">Predicted LTV</th>
           </tr>
         </thead>
         <tbody>
-          {answer.cohorts.map((c) => {
-            const last = latest(c.ltv);
-            return (
-              <tr key={c.cohort}>
-                <td>{c.cohort}</td>
-                <td className="num">{formatNumber(c.size)}</td>
-                <td
-                  className="num"
-                  title={
-                    last
-                      ? `Average over the customers whose first ${last.month} months are complete`
-                      : 'No customer has completed a month yet'
-                  }
-                >
-                  {last ? `${formatMoney(last.value, answer.currency)} (month ${last.month})` : '—'}
+          {answer.cohorts.map((c) => (
+            <tr key={c.cohort}>
+              <td>{c.cohort}</td>
+              <td className="num">{formatNumber(c.size)}</td>
+              {milestones.map((m) => (
+                <td key={m} className="num">
+                  {formatMoney(c.ltv[m - 1], answer.currency)}
                 </td>
-                <td
-                  className="num"
-                  title={
-                    c.predictedLtv === null
-                      ? 'Not enough activity to predict: no customer active now, none active 30 days ago, or none lapsed in the last 30 days'
-                      : 'Revenue of the last 30 days per active customer, divided by the share that lapsed'
-                  }
-                >
-                  {formatMoney(c.predictedLtv, answer.currency)}
-                </td>
-              </tr>
-            );
-          })}
+              ))}
+              <td
+                className="num"
+                title={
+                  c.predictedLtv === null
+                    ? 'Not enough activity to predict: no customer active now, none active 30 days ago, or none lapsed in the last 30 days'
+                    : 'Revenue of the last 30 days per active customer, divided by the share that lapsed'
+                }
+              >
+                {formatMoney(c.predictedLtv, answer.currency)}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -46,12 +46,14 @@ describe('background refresh', () => {
     expect(Date.parse(customer?.scoresComputedAt ?? '')).toBeGreaterThanOrEqual(answeredAt - 1);
     // One event just now: R = 100, engagement round(100·ln 2/ln 21) = 23, M = 50 → health 66, medium risk, new.
     expect(customer).toMatchObject({ health: 66, riskLevel: 'medium', lifecycleStage: 'new', engagementScore: 23 });
+    // The drain clears a mark after the customer's segments are recounted, moments after its scores show.
+    for (let i = 0; i < 50 && (await stale(tenant.live.envId)).length; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await stale(tenant.live.envId)).toEqual([]);
   });
 });
 
 describe('marks', () => {
-  it('are written by new customers, a moved createdAt and events — not by profile edits — and cleared by a drain', async () => {
+  it('are written by new customers, profile and attribute edits (segments read them), a moved createdAt and events, and cleared by a drain', async () => {
     const t = await createTenant(database.db);
     const k = (await createKey(database.db, t)).key;
     const env = t.live.envId;
@@ -59,6 +61,10 @@ describe('marks', () => {
     await drainStaleScores(database.db, env);
     expect(await stale(env)).toEqual([]);
     await api(server.url, 'PATCH', `/api/v1/customers/${id}`, { key: k, body: { name: 'B', attributes: { plan_tier: 'gold' } } });
+    expect(await stale(env)).toEqual([id]);
+    await drainStaleScores(database.db, env);
+    // An upsert that changes nothing writes nothing, and marks nothing.
+    await api(server.url, 'POST', '/api/v1/customers', { key: k, body: { externalId: 'm-1', name: 'B' } });
     expect(await stale(env)).toEqual([]);
     await api(server.url, 'PATCH', `/api/v1/customers/${id}`, { key: k, body: { createdAt: '2025-01-01T00:00:00Z' } });
     expect(await stale(env)).toEqual([id]);

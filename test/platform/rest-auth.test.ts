@@ -43,6 +43,7 @@ let tenant: Tenant;
 let other: Tenant;
 let otherCustomerId: string;
 let otherEventId: string;
+let otherSegmentId: string;
 let keys: { full: string; revoked: string; publishable: string; otherFull: string };
 
 beforeAll(async () => {
@@ -74,6 +75,8 @@ beforeAll(async () => {
   otherCustomerId = created.body.customer.id;
   const event = await api(server.url, 'POST', '/api/v1/events', { key: keys.otherFull, body: { externalId: 'theirs', name: 'x' } });
   otherEventId = event.body.id;
+  const segment = await api(server.url, 'POST', '/api/v1/segments', { key: keys.otherFull, body: { name: 'theirs', rules: [] } });
+  otherSegmentId = segment.body.segment.id;
 });
 afterAll(async () => {
   await server?.close();
@@ -133,7 +136,7 @@ describe.each(routes)('$method $path', (route) => {
 describe.each(routes.filter((r) => r.path.includes('{id}')))('$method $path with another workspace’s id', (route) => {
   it('→ 404, never the object', async () => {
     const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
-    const id = route.path.startsWith('/events/') ? otherEventId : otherCustomerId;
+    const id = route.path.startsWith('/events/') ? otherEventId : route.path.startsWith('/segments/') ? otherSegmentId : otherCustomerId;
     const res = await api(server.url, route.method, concretePath(route.path, id), { body, key: keys.full });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');

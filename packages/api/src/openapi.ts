@@ -10,6 +10,7 @@ import { appRouter } from './router';
 const TAGS = [
   { name: 'Customers', description: 'Customers: identify, upsert, list, retrieve' },
   { name: 'Events', description: 'Events: ingest, list, retrieve, delete' },
+  { name: 'Segments', description: 'Segments: rule-based customer groups, estimates, members and their changes' },
 ];
 
 const ERROR_SCHEMA = {

@@ -6,6 +6,7 @@ import { authRouter } from './routers/auth/router';
 import { customersRouter } from './routers/customers/router';
 import { eventsRouter } from './routers/events/router';
 import { profileRouter } from './routers/profile/router';
+import { segmentsRouter } from './routers/segments/router';
 import { teamRouter } from './routers/team/router';
 import { createCallerFactory, router } from './trpc';
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   customers: customersRouter,
   events: eventsRouter,
+  segments: segmentsRouter,
   team: teamRouter,
   profile: profileRouter,
 });

@@ -10,3 +10,5 @@ export * from './scopes';
 export * from './text';
 export * from './team';
 export * from './cohorts';
+export * from './segment-rules';
+export * from './segments';

@@ -46,3 +46,7 @@ export * from './workspaces/rate-limits';
 export * from './analytics/freshness';
 export * from './analytics/recompute';
 export * from './jobs/job-runner';
+export * from './segments/definitions';
+export * from './segments/read';
+export * from './segments/recount';
+export * from './segments/serialize';

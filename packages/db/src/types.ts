@@ -241,6 +241,36 @@ export interface AuditLogTable {
   createdAt: CreatedAt;
 }
 
+/** A segment definition (rules as validated by the contract) and its current size. */
+export interface SegmentsTable {
+  id: string;
+  environmentId: string;
+  name: string;
+  description: string | null;
+  match: 'all' | 'any';
+  rules: Json<unknown[]>;
+  customerCount: Generated<number>;
+  countedAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface SegmentMembersTable {
+  environmentId: string;
+  segmentId: string;
+  customerId: string;
+  since: Timestamp;
+}
+
+export interface SegmentChangesTable {
+  id: Generated<ColumnType<string, never, never>>;
+  environmentId: string;
+  segmentId: string;
+  customerId: string;
+  change: 'entered' | 'left';
+  at: Timestamp;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   environments: EnvironmentsTable;
@@ -260,6 +290,9 @@ export interface DB {
   eventTombstones: EventTombstonesTable;
   idempotencyKeys: IdempotencyKeysTable;
   auditLog: AuditLogTable;
+  segments: SegmentsTable;
+  segmentMembers: SegmentMembersTable;
+  segmentChanges: SegmentChangesTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

@@ -12,6 +12,10 @@ import type {
   TRetentionQuery,
   TRollupRefreshInput,
   TRollupRefreshResult,
+  TRuleSetQuery,
+  TSegmentMatchQuery,
+  TSegmentRefreshInput,
+  TSegmentRefreshResult,
   TScoreRefreshInput,
   TScoreRefreshResult,
   TTransitionQuery,
@@ -32,6 +36,12 @@ export interface AnalyticsEngine {
   cohorts: (query: TRetentionQuery) => Promise<TRetentionCohortCounts[]>;
   /** LTV cohorts as exact figures per cohort and month (`/customers/ltv-cohorts`). */
   ltvCohorts: (query: TLtvQuery) => Promise<TLtvCohortCounts[]>;
+  /** Live customers matching a segment rule set now (`POST /segments/estimate`). */
+  estimateSegment: (query: TRuleSetQuery) => Promise<number>;
+  /** Whether one live customer matches a rule set now (a playbook's `exit_unless`). */
+  customerMatchesSegment: (query: TSegmentMatchQuery) => Promise<boolean>;
+  /** Recounts segment memberships set-based, logging who entered and left. */
+  refreshSegments: (input: TSegmentRefreshInput) => Promise<TSegmentRefreshResult>;
 }
 
 const engines = new WeakMap<Kysely<DB>, AnalyticsEngine>();
@@ -50,6 +60,9 @@ export function createAnalyticsEngine(db: Kysely<DB>, opts?: PostgresAnalyticsOp
       refreshRollups: pg.refreshRollups,
       cohorts: pg.retentionCohorts,
       ltvCohorts: pg.ltvCohorts,
+      estimateSegment: pg.estimateSegment,
+      customerMatchesSegment: pg.customerMatchesSegment,
+      refreshSegments: pg.refreshSegments,
     } satisfies AnalyticsEngine;
     if (!opts) engines.set(db, engine);
   }

@@ -6,6 +6,7 @@
  * listener (CLI, tests) nothing is lost: the marks wait in the database for the next drain.
  */
 import { type DB, type Kysely, scoreQueueQueries } from '@tenure/db';
+import { recountSegments } from '../segments/recount';
 import { type AnalyticsEngine, createAnalyticsEngine } from './engine';
 import { analyticsCall } from './failure';
 import { REFRESH_CHUNK, type RefreshTotals, refreshCustomers } from './refresh';
@@ -56,6 +57,8 @@ export async function drainStaleScores(
     const customerIds = marks.map((m) => m.customerId);
     await analyticsCall('rollup refresh', () => engine.refreshRollups({ envId, customerIds }));
     const done = await refreshCustomers(db, envId, customerIds, new Date(), engine);
+    // Segments read the fresh scores and the profile: recount these customers before their marks go.
+    await recountSegments(db, envId, { customerIds, engine });
     totals.examined += done.examined;
     totals.changed += done.changed;
     totals.transitions += done.transitions;

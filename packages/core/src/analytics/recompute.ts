@@ -4,6 +4,7 @@
  */
 import type { TRecomputeStatus } from '@tenure/contract';
 import { type DB, type Kysely, scoreQueueQueries } from '@tenure/db';
+import { recountSegments } from '../segments/recount';
 import type { AnalyticsEngine } from './engine';
 import { type RecomputeProgress, recomputeEnvironment } from './refresh';
 
@@ -29,8 +30,8 @@ export async function requestRecompute(
 }
 
 /**
- * Runs the environment's recompute, keeping its row up to date chunk by chunk; a failure is
- * recorded and rethrown (the job is retried).
+ * Runs the environment's recompute, keeping its row up to date chunk by chunk, then recounts its
+ * segments; a failure is recorded and rethrown (the job is retried).
  */
 export async function runRecompute(
   db: Kysely<DB>,
@@ -51,6 +52,9 @@ export async function runRecompute(
         });
       },
     });
+    // Every customer's scores moved as of now (time alone moves windows and `active`): recount
+    // every segment for everyone, so memberships follow within the hourly refresh.
+    await recountSegments(db, envId, { engine: opts.engine });
     await scoreQueueQueries.updateRecompute(db, envId, {
       state: 'done',
       total: run.examined,

@@ -69,7 +69,6 @@ interface GroupResult {
   /** Whether the final state differs from the stored row (always true for new customers). */
   changed: boolean;
   /** An existing customer whose createdAt (so firstSeenAt, so its scores) moved. */
-  createdAtMoved: boolean;
   state: CustomerState;
   applied: { index: number; created: boolean }[];
   errors: ItemError[];
@@ -78,7 +77,7 @@ interface GroupResult {
 function applyGroup(envId: string, externalId: string, row: CustomerRow | undefined, group: EngineItem[], now: Date): GroupResult {
   let state = row ? stateFromRow(row) : emptyCustomer(envId, now, externalId);
   let exists = !!row;
-  const result: GroupResult = { externalId, isNew: !row, changed: false, createdAtMoved: false, state, applied: [], errors: [] };
+  const result: GroupResult = { externalId, isNew: !row, changed: false, state, applied: [], errors: [] };
   for (const item of group) {
     if (!exists && !item.createIfMissing) continue;
     const outcome = item.apply(state, now);
@@ -93,7 +92,6 @@ function applyGroup(envId: string, externalId: string, row: CustomerRow | undefi
   }
   result.state = state;
   result.changed = result.applied.length > 0 && (!row || !sameCustomer(stateFromRow(row), state));
-  result.createdAtMoved = !!row && row.createdAt.getTime() !== state.createdAt.getTime();
   return result;
 }
 
@@ -105,16 +103,16 @@ interface ChunkWrites {
 
 /**
  * Sends one chunk's UPDATE of changed customers and INSERT of new ones, without waiting for them.
- * New customers, and customers whose createdAt moved, are marked for a score refresh.
+ * Both mark their customers for the background refresh (scores read createdAt, segments read
+ * every profile field and attribute).
  */
 function writeChunk(trx: Transaction<DB>, envId: string, applied: GroupResult[], now: Date): ChunkWrites {
   const changed = applied.filter((g) => g.changed && !g.isNew);
   const updates = changed.map((g) => toWritableRow(g.state));
-  const stale = { ids: changed.filter((g) => g.createdAtMoved).map((g) => g.state.id), at: now };
   const news = applied.filter((g) => g.changed && g.isNew);
   const newRows = news.map((g) => toWritableRow(g.state));
   return {
-    updated: settled(customerWriteQueries.updateCustomerRows(trx, envId, updates, stale)),
+    updated: settled(customerWriteQueries.updateCustomerRows(trx, envId, updates, now)),
     inserted: settled(customerWriteQueries.insertCustomerRows(trx, envId, newRows, now)),
     news,
   };

@@ -2,6 +2,7 @@
 import { AppError } from '@tenure/contract';
 import { customerWriteQueries, type DB, eventErasureQueries, type Kysely, suppressionQueries, type Transaction } from '@tenure/db';
 import type { Scope } from '../actor';
+import { notifyScoresStale } from '../analytics/freshness';
 import { audit } from '../audit';
 import { parseCustomerRef } from './refs';
 
@@ -35,12 +36,15 @@ async function deleteLocked(
 export async function deleteCustomer(db: Kysely<DB>, scope: Scope, ref: string, erase: boolean): Promise<{ deleted: true; id: string }> {
   const key = parseCustomerRef(ref);
   if (!key) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const row = await customerWriteQueries.lockCustomer(trx, scope.envId, key);
     if (!row) throw new AppError('NOT_FOUND', `Customer ${ref} not found`);
     await deleteLocked(trx, scope, [{ id: row.id, externalId: row.externalId }], erase);
     return { deleted: true as const, id: row.id };
   });
+  // The deletion marked the customer: the background refresh takes it out of its segments.
+  notifyScoresStale(db, scope.envId);
+  return result;
 }
 
 /** Deletes every live customer among the references; unknown references are ignored. */
@@ -52,8 +56,10 @@ export async function batchDeleteCustomers(db: Kysely<DB>, scope: Scope, refs: s
     if (key && 'id' in key) ids.push(key.id);
     else if (key) externalIds.push(key.externalId);
   }
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const customers = await customerWriteQueries.lockCustomersByRefs(trx, scope.envId, { ids, externalIds });
     return { deleted: await deleteLocked(trx, scope, customers, erase) };
   });
+  notifyScoresStale(db, scope.envId);
+  return result;
 }

@@ -11,6 +11,8 @@ export interface CustomerFilterParams {
   riskLevel?: string;
   active?: 'true' | 'false';
   ids?: string[];
+  /** Only members of this segment. */
+  segmentId?: string;
 }
 
 export interface CustomerListParams extends CustomerFilterParams {
@@ -27,6 +29,7 @@ async function toQueryFilters(db: Kysely<DB>, envId: string, p: CustomerFilterPa
     search: p.search || undefined,
     lifecycleStage: p.lifecycleStage,
     riskLevel: p.riskLevel,
+    segmentId: p.segmentId,
   };
   if (p.active) {
     const { settings } = await loadEnvironment(db, envId);

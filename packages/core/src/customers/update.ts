@@ -23,8 +23,7 @@ export async function updateCustomer(db: Kysely<DB>, scope: Scope, ref: string, 
     const { state, issues } = applyCustomerPatch(stateFromRow(row), input, now);
     if (issues.length) throw new AppError('BAD_REQUEST', `Invalid customer: ${issues[0]?.path}: ${issues[0]?.message}`, { issues });
     // A taken externalId surfaces as a unique violation → 409 DUPLICATE_EXTERNAL_ID (central mapping).
-    const stale = state.createdAt.getTime() !== row.createdAt.getTime() ? [row.id] : [];
-    await customerWriteQueries.updateCustomerRows(trx, scope.envId, [toWritableRow(state)], { ids: stale, at: now });
+    await customerWriteQueries.updateCustomerRows(trx, scope.envId, [toWritableRow(state)], now);
     await audit(trx, scope.actor, {
       action: 'customer.updated',
       targetType: 'customer',

@@ -9,6 +9,8 @@ import { ltvCohorts } from './ltv-cohorts';
 import { refreshRollups } from './refresh-rollups';
 import { refreshScores } from './refresh-scores';
 import { retentionCohorts } from './retention';
+import { customerMatches, estimateSegment, refreshSegments } from './segment-members';
+import type { SegmentEstimateQuery, SegmentMatchQuery, SegmentRefreshInput, SegmentRefreshResult } from './segment-types';
 import { listTransitions } from './transitions';
 import type {
   CustomerStats,
@@ -32,6 +34,9 @@ export interface PostgresAnalytics {
   listTransitions(query: TransitionQuery): Promise<CustomerTransition[]>;
   retentionCohorts(query: RetentionQuery): Promise<RetentionCohortCounts[]>;
   ltvCohorts(query: LtvQuery): Promise<LtvCohortCounts[]>;
+  estimateSegment(query: SegmentEstimateQuery): Promise<number>;
+  customerMatchesSegment(query: SegmentMatchQuery): Promise<boolean>;
+  refreshSegments(input: SegmentRefreshInput): Promise<SegmentRefreshResult>;
 }
 
 export interface PostgresAnalyticsOptions {
@@ -47,5 +52,8 @@ export function createPostgresAnalytics(db: Kysely<DB>, opts: PostgresAnalyticsO
     listTransitions: (query) => listTransitions(db, query),
     retentionCohorts: (query) => retentionCohorts(db, query, opts.statementTimeoutMs),
     ltvCohorts: (query) => ltvCohorts(db, query, opts.statementTimeoutMs),
+    estimateSegment: (query) => estimateSegment(db, query, opts.statementTimeoutMs),
+    customerMatchesSegment: (query) => customerMatches(db, query),
+    refreshSegments: (input) => refreshSegments(db, input),
   };
 }

@@ -11,6 +11,8 @@ export interface CustomerFilters {
   /** Customers with (true) or without (false) an event since `activeSince`. */
   active?: { value: boolean; since: Date };
   ids?: { ids: string[]; externalIds: string[] };
+  /** Members of this segment (stored memberships). */
+  segmentId?: string;
 }
 
 export interface CustomerListParams extends CustomerFilters {
@@ -22,8 +24,15 @@ export interface CustomerListParams extends CustomerFilters {
 
 type CustomerEb = ExpressionBuilder<DB, 'customers'>;
 
-/** A customer row as the API reads it: with when its scores were last checked unchanged. */
-export type CustomerReadRow = CustomerRow & { scoresCheckedAt: Date | null };
+/** A segment the customer is in, as the customer object shows it (`since` as PostgreSQL writes it in JSON). */
+export interface CustomerSegmentRef {
+  id: string;
+  name: string;
+  since: string;
+}
+
+/** A customer row as the API reads it: with when its scores were last checked unchanged, and its segments. */
+export type CustomerReadRow = CustomerRow & { scoresCheckedAt: Date | null; segments: CustomerSegmentRef[] | null };
 
 /**
  * When a score refresh last found the customer's scores unchanged (they are rewritten, with
@@ -37,6 +46,23 @@ function scoresCheckedAt(eb: CustomerEb) {
     .whereRef('sc.environmentId', '=', 'customers.environmentId')
     .whereRef('sc.customerId', '=', 'customers.id')
     .as('scoresCheckedAt');
+}
+
+/**
+ * The customer's segments by name, then id: one probe of `segment_members_env_customer_idx`
+ * (index-only) and the segments' primary key, in the same statement as the row.
+ */
+function segmentsOf(eb: CustomerEb) {
+  return eb
+    .selectFrom('segmentMembers as sm')
+    .innerJoin('segments as sg', (join) => join.onRef('sg.environmentId', '=', 'sm.environmentId').onRef('sg.id', '=', 'sm.segmentId'))
+    .select(
+      sql<CustomerSegmentRef[]>`coalesce(json_agg(json_build_object('id', sg.id, 'name', sg.name, 'since', sm.since)
+        order by lower(sg.name) collate "C", sg.id), '[]'::json)`.as('segments'),
+    )
+    .whereRef('sm.environmentId', '=', 'customers.environmentId')
+    .whereRef('sm.customerId', '=', 'customers.id')
+    .as('segments');
 }
 
 /** Single source of truth for "active": an event (effective time) after `since`. */
@@ -75,6 +101,19 @@ function filterWhere(eb: CustomerEb, envId: string, f: CustomerFilters) {
     if (externalIds.length) any.push(eb('customers.externalId', 'in', externalIds));
     and.push(any.length ? eb.or(any) : eb.lit(false));
   }
+  if (f.segmentId) {
+    const segmentId = f.segmentId;
+    and.push(
+      eb.exists(
+        eb
+          .selectFrom('segmentMembers as sm')
+          .select('sm.customerId')
+          .whereRef('sm.environmentId', '=', 'customers.environmentId')
+          .where('sm.segmentId', '=', segmentId)
+          .whereRef('sm.customerId', '=', 'customers.id'),
+      ),
+    );
+  }
   return eb.and(and);
 }
 
@@ -92,6 +131,7 @@ export async function listCustomerRows(db: Kysely<DB>, envId: string, p: Custome
     .selectFrom('customers')
     .selectAll('customers')
     .select(scoresCheckedAt)
+    .select(segmentsOf)
     .where((eb) => filterWhere(eb, envId, p))
     .orderBy(sql`${SORT_EXPRESSION[p.sortBy]} ${dir} nulls last`)
     .orderBy(sql`customers.id ${dir}`)
@@ -117,6 +157,7 @@ export async function findCustomerRow(db: Kysely<DB>, envId: string, key: Custom
     .selectFrom('customers')
     .selectAll('customers')
     .select(scoresCheckedAt)
+    .select(segmentsOf)
     .where('customers.environmentId', '=', envId)
     .where('customers.deletedAt', 'is', null)
     .where((eb) => ('id' in key ? eb('customers.id', '=', key.id) : eb('customers.externalId', '=', key.externalId)))

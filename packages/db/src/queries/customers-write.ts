@@ -56,11 +56,12 @@ export async function lockCustomersByRefs(
 
 /**
  * Soft delete with the PII scrub of REST.md: profile, attributes, external and click ids and the
- * personal acquisition fields are cleared; aggregates (events, revenue) stay for analytics.
+ * personal acquisition fields are cleared; aggregates (events, revenue) stay for analytics. The
+ * deleted customers are marked for the background refresh.
  */
 export async function softDeleteCustomers(trx: Transaction<DB>, envId: string, ids: string[], now: Date): Promise<number> {
   if (ids.length === 0) return 0;
-  const result = await trx
+  const deleted = await trx
     .updateTable('customers')
     .set({
       deletedAt: now,
@@ -80,8 +81,16 @@ export async function softDeleteCustomers(trx: Transaction<DB>, envId: string, i
     .where('environmentId', '=', envId)
     .where('id', 'in', ids)
     .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning('id')
+    .execute();
+  // The background refresh takes deleted customers out of their segments (recording that they left).
+  await markStale(
+    trx,
+    envId,
+    deleted.map((r) => r.id),
+    now,
+  );
+  return deleted.length;
 }
 
 /** A whole customer row as every write sets it; the computed columns keep their values or defaults. */
@@ -159,24 +168,23 @@ export async function insertCustomerRows(trx: Kysely<DB>, envId: string, rows: C
 }
 
 /**
- * Writes the profile columns of existing (locked) customers of one environment in one statement.
- * `stale` names those whose scores the write changes (a moved createdAt moves firstSeenAt).
+ * Writes the profile columns of existing (locked) customers of one environment, and marks them for
+ * the background refresh (as of `at`) in the same statement: segments read every profile field and
+ * attribute, and scores read createdAt (README "Segments": why every written customer is marked).
  */
-export async function updateCustomerRows(
-  trx: Transaction<DB>,
-  envId: string,
-  rows: CustomerWrite[],
-  stale: { ids: string[]; at: Date } = { ids: [], at: new Date(0) },
-): Promise<void> {
+export async function updateCustomerRows(trx: Transaction<DB>, envId: string, rows: CustomerWrite[], at: Date): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    update customers c set
-      external_id = x.external_id, email = x.email, name = x.name, company = x.company, role = x.role,
-      team_size = x.team_size, locale = x.locale, plan = x.plan, click_id = x.click_id, attributes = x.attributes,
-      acq_click_id = x.acq_click_id, created_at = x.created_at, updated_at = x.updated_at
-    from ${recordset(rows)}
-    where c.environment_id = ${envId} and c.id = x.id`.execute(trx);
-  await markStale(trx, envId, stale.ids, stale.at);
+    with updated as (
+      update customers c set
+        external_id = x.external_id, email = x.email, name = x.name, company = x.company, role = x.role,
+        team_size = x.team_size, locale = x.locale, plan = x.plan, click_id = x.click_id, attributes = x.attributes,
+        acq_click_id = x.acq_click_id, created_at = x.created_at, updated_at = x.updated_at
+      from ${recordset(rows)}
+      where c.environment_id = ${envId} and c.id = x.id
+      returning c.id
+    )
+    ${markStaleFrom(envId, sql`select id from updated`, at)}`.execute(trx);
 }
 
 /**

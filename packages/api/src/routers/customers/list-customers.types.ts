@@ -1,4 +1,4 @@
-import { CUSTOMER_EXAMPLE, CUSTOMER_SORT_KEYS, ZCustomer, ZLifecycleStage, ZRiskLevel, zText } from '@tenure/contract';
+import { CUSTOMER_EXAMPLE, CUSTOMER_SORT_KEYS, ZCustomer, ZLifecycleStage, ZRiskLevel, ZSegmentId, zText } from '@tenure/contract';
 import { z } from 'zod';
 import { restMeta } from '../../meta';
 
@@ -38,9 +38,11 @@ export const customerFilterShape = {
     )
     .pipe(z.array(zText()).max(100, 'At most 100 ids'))
     .optional(),
+  segmentId: ZSegmentId.meta({ description: 'Only members of this segment (`seg_…`); an unknown id matches no one' }).optional(),
 };
 
-export const ZListCustomersInput = z.object({
+/** Paging and sorting, shared by the list and a segment's members. */
+export const customerPageShape = {
   page: z.number().int().min(1).meta({ description: 'Page number, from 1; a page past the end is empty' }).default(1),
   limit: z.number().int().min(1).max(100).meta({ description: 'Page size, 1–100' }).default(20),
   sortBy: z
@@ -48,8 +50,9 @@ export const ZListCustomersInput = z.object({
     .meta({ description: 'Field to sort by; ties are broken by id in the same direction, and nulls sort last' })
     .default('createdAt'),
   sortOrder: z.enum(['asc', 'desc']).meta({ description: 'Sort direction: `asc` (smallest first) or `desc`' }).default('desc'),
-  ...customerFilterShape,
-});
+};
+
+export const ZListCustomersInput = z.object({ ...customerPageShape, ...customerFilterShape });
 
 export const ZListCustomersOutput = z.object({
   customers: z.array(ZCustomer).meta({ description: 'This page of customers, in the requested order; [] past the last page' }),

@@ -12,6 +12,9 @@ const CustomerDetailPage = lazy(() => import('../pages/customers/customer-detail
 const EventsPage = lazy(() => import('../pages/events/events-page'));
 const CohortsPage = lazy(() => import('../pages/cohorts/cohorts-page'));
 const LtvPage = lazy(() => import('../pages/ltv/ltv-page'));
+const SegmentsPage = lazy(() => import('../pages/segments/segments-page'));
+const SegmentPage = lazy(() => import('../pages/segments/segment-page'));
+const SegmentEditorPage = lazy(() => import('../pages/segments/segment-editor-page'));
 const ImportPage = lazy(() => import('../pages/import/import-page'));
 const ApiKeysPage = lazy(() => import('../pages/api-keys/api-keys-page'));
 const TeamPage = lazy(() => import('../pages/team/team-page'));
@@ -42,6 +45,10 @@ export const router = createBrowserRouter([
           { path: 'events', element: <EventsPage /> },
           { path: 'cohorts', element: <CohortsPage /> },
           { path: 'ltv', element: <LtvPage /> },
+          { path: 'segments', element: <SegmentsPage /> },
+          { path: 'segments/new', element: <SegmentEditorPage /> },
+          { path: 'segments/:id', element: <SegmentPage /> },
+          { path: 'segments/:id/edit', element: <SegmentEditorPage /> },
           { path: 'import', element: <ImportPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'team', element: <TeamPage /> },

@@ -9,6 +9,7 @@ const NAV: { to: string; label: string; icon: IconName; testId: string; needs?: 
   { to: '/dashboard', label: 'Dashboard', icon: 'grid', testId: 'nav-dashboard' },
   { to: '/customers', label: 'Customers', icon: 'users', testId: 'nav-customers' },
   { to: '/events', label: 'Events', icon: 'activity', testId: 'nav-events' },
+  { to: '/segments', label: 'Segments', icon: 'filter', testId: 'nav-segments' },
   { to: '/cohorts', label: 'Cohorts', icon: 'target', testId: 'nav-cohorts' },
   { to: '/ltv', label: 'Lifetime value', icon: 'dollar', testId: 'nav-ltv' },
   { to: '/import', label: 'Import', icon: 'upload', testId: 'nav-import', needs: 'customers:write' },

@@ -89,7 +89,7 @@ export function CustomerFilters({ params, update, hasFilters }: CustomerFiltersP
           className="btn btn-ghost"
           onClick={() => {
             setSearch('');
-            update({ search: '', lifecycleStage: undefined, riskLevel: undefined, active: undefined });
+            update({ search: '', lifecycleStage: undefined, riskLevel: undefined, active: undefined, segmentId: undefined });
           }}
         >
           <Icon name="x" /> Clear

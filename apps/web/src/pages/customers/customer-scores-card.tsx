@@ -4,7 +4,7 @@
  */
 import type { TCustomer } from '@tenure/contract';
 import { useQuery } from '@tanstack/react-query';
-import { Badge } from '../../components/badge';
+import { Link } from 'react-router-dom';
 import { LifecycleBadge, ScoreBar } from '../../components/customer-badges';
 import { ErrorAlert } from '../../components/error-alert';
 import { JsonView } from '../../components/json-view';
@@ -15,6 +15,7 @@ import { useTRPC } from '../../lib/trpc';
 import { CustomerHealthPanel } from './customer-health-panel';
 import { lifecycleReason } from './lifecycle-reason';
 import { useReactivationGap } from './use-reactivation-gap';
+import '../../styles/segments.css';
 
 export function CustomerScoresCard({ customer: c, currency }: { customer: TCustomer; currency: string }) {
   const trpc = useTRPC();
@@ -72,9 +73,15 @@ export function CustomerScoresCard({ customer: c, currency }: { customer: TCusto
                 c.segments.length > 0 ? (
                   <span className="chips">
                     {c.segments.map((seg) => (
-                      <Badge key={seg.id} tone="violet" title={`Since ${formatDate(seg.since)}`}>
+                      <Link
+                        key={seg.id}
+                        to={`/segments/${seg.id}`}
+                        className="badge badge-violet segment-chip"
+                        title={`In this segment since ${formatDate(seg.since)}`}
+                        data-testid="customer-segment"
+                      >
                         {seg.name}
-                      </Badge>
+                      </Link>
                     ))}
                   </span>
                 ) : null,

@@ -15,6 +15,7 @@ import { useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { customerColumns } from './customer-columns';
 import { CustomerFilters } from './customer-filters';
+import { SegmentFilterBar } from './segment-filter-bar';
 import { useCustomerListParams } from './use-customer-list-params';
 
 export default function CustomersPage() {
@@ -33,6 +34,7 @@ export default function CustomersPage() {
       lifecycleStage: params.lifecycleStage,
       riskLevel: params.riskLevel,
       active: params.active,
+      segmentId: params.segmentId,
     }),
     placeholderData: keepPreviousData,
   });
@@ -83,6 +85,7 @@ export default function CustomersPage() {
         }
       />
       <div className="card">
+        {params.segmentId && <SegmentFilterBar segmentId={params.segmentId} onClear={() => update({ segmentId: undefined })} />}
         <CustomerFilters params={params} update={update} hasFilters={hasFilters} />
         {list.isError ? (
           <div className="card-body">

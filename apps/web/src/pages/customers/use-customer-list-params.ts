@@ -20,6 +20,8 @@ export interface CustomerListParams {
   lifecycleStage?: LifecycleStage;
   riskLevel?: RiskLevel;
   active?: 'true' | 'false';
+  /** Members of a segment (`seg_…`). */
+  segmentId?: string;
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
@@ -29,7 +31,7 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 const DEFAULTS = { page: 1, limit: 20, sortBy: 'createdAt', sortOrder: 'desc', search: '' } as const;
 
 /** The filters another page may link the list with (the dashboard's cards and charts). */
-export type CustomerListFilters = Pick<CustomerListParams, 'lifecycleStage' | 'riskLevel' | 'active'>;
+export type CustomerListFilters = Pick<CustomerListParams, 'lifecycleStage' | 'riskLevel' | 'active' | 'segmentId'>;
 
 /** A link to the customer list with these filters, in the URL keys this hook reads. */
 export function customersHref(filters: CustomerListFilters = {}): string {
@@ -53,6 +55,7 @@ export function useCustomerListParams() {
       lifecycleStage: oneOf(LIFECYCLE_STAGES, searchParams.get('lifecycleStage')),
       riskLevel: oneOf(RISK_LEVELS, searchParams.get('riskLevel')),
       active: oneOf(['true', 'false'] as const, searchParams.get('active')),
+      segmentId: searchParams.get('segmentId') || undefined,
     };
   }, [searchParams]);
 
@@ -64,6 +67,6 @@ export function useCustomerListParams() {
     [setSearchParams],
   );
 
-  const hasFilters = Boolean(params.search || params.lifecycleStage || params.riskLevel || params.active);
+  const hasFilters = Boolean(params.search || params.lifecycleStage || params.riskLevel || params.active || params.segmentId);
   return { params, update, hasFilters };
 }

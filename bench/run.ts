@@ -1,9 +1,10 @@
-/** `npm run bench -- <scenario…>`: customers, ingest, journey, get, analytics (default: all). */
+/** `npm run bench -- <scenario…>`: customers, ingest, journey, get, analytics, segments (default: all). */
 import { benchAnalytics } from './analytics';
 import { benchCustomers } from './customers';
 import { benchGet } from './get';
 import { benchIngest } from './ingest';
 import { benchJourney } from './journey';
+import { benchSegments } from './segments';
 
 const SCENARIOS: Record<string, () => Promise<void>> = {
   customers: benchCustomers,
@@ -11,6 +12,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   journey: benchJourney,
   get: benchGet,
   analytics: benchAnalytics,
+  segments: benchSegments,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

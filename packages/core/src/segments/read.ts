@@ -1,5 +1,12 @@
 /** Reading segments' members: the estimate, the members list, the changes feed, one customer's match. */
-import { AppError, type TCustomer, type TRuleSetQuery, type TSegmentChange, type TSegmentEstimateInput } from '@tenure/contract';
+import {
+  ANALYTICS_DEFAULTS,
+  AppError,
+  type TCustomer,
+  type TRuleSetQuery,
+  type TSegmentChange,
+  type TSegmentEstimateInput,
+} from '@tenure/contract';
 import { type DB, type Kysely, segmentQueries } from '@tenure/db';
 import { type AnalyticsEngine, createAnalyticsEngine } from '../analytics/engine';
 import { analyticsCall } from '../analytics/failure';
@@ -20,7 +27,10 @@ export async function estimateSegment(
 }
 
 async function ruleQuery(db: Kysely<DB>, envId: string, input: TSegmentEstimateInput): Promise<TRuleSetQuery> {
-  const { activeDays } = await loadAnalyticsSettings(db, envId);
+  // Only `active` reads a setting: other rule sets skip the settings read (one round trip less per estimate).
+  const activeDays = input.rules.some((r) => r.field === 'active')
+    ? (await loadAnalyticsSettings(db, envId)).activeDays
+    : ANALYTICS_DEFAULTS.activeDays;
   return { envId, match: input.match ?? 'all', rules: input.rules, now: new Date(), activeDays };
 }
 

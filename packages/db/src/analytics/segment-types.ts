@@ -36,19 +36,17 @@ export interface RuleSet {
   rules: RuleInput[];
 }
 
-/** What rules are evaluated against: the time of the evaluation and the environment's activeDays. */
+/** What rules are evaluated against: the environment, the time of the evaluation and its activeDays. */
 export interface RuleContext {
+  envId: string;
   now: Date;
   activeDays: number;
 }
 
-export interface SegmentEstimateQuery extends RuleSet, RuleContext {
-  envId: string;
-}
+export interface SegmentEstimateQuery extends RuleSet, RuleContext {}
 
 /** Does one customer match (a playbook's `exit_unless`)? Deleted and unknown customers do not. */
 export interface SegmentMatchQuery extends RuleSet, RuleContext {
-  envId: string;
   customerId: string;
 }
 
@@ -57,7 +55,6 @@ export interface SegmentMatchQuery extends RuleSet, RuleContext {
  * these customers (null: every customer), recording who entered and left.
  */
 export interface SegmentRefreshInput extends RuleContext {
-  envId: string;
   segmentIds: string[] | null;
   customerIds: string[] | null;
 }

@@ -11,20 +11,22 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const BENCH_DB = 'tenure_bench';
 
-export function benchUrl(): string {
+/** The URL of a bench database (`tenure_bench` unless a scenario keeps its own). */
+export function benchUrl(name: string = BENCH_DB): string {
   const url = new URL(ADMIN_URL);
-  url.pathname = `/${BENCH_DB}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
 /** A fresh bench database, migrated. */
-export async function freshPostgres(): Promise<Database> {
+export async function freshPostgres(name: string = BENCH_DB): Promise<Database> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad bench database name ${name}`);
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin.query(`create database ${BENCH_DB}`);
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
   await admin.end();
-  const database = createDb({ databaseUrl: benchUrl(), poolSize: 8 });
+  const database = createDb({ databaseUrl: benchUrl(name), poolSize: 8 });
   await migrateToLatest(database.db);
   return database;
 }

@@ -18,6 +18,11 @@ export interface ServerConfig {
    */
   trustProxy: boolean | number | string[];
   logLevel: string;
+  /**
+   * TENURE_WORKERS: whether this process takes background jobs (score refresh, hourly recompute,
+   * maintenance). `0` for processes that should only serve HTTP while others work.
+   */
+  workers: boolean;
   /** TENURE_PUBLIC_URL: where people reach Tenure (invite links); the request's origin when unset. */
   publicUrl?: string;
 }
@@ -73,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       authFailuresPerMinute: int(env.TENURE_AUTH_FAILURE_LIMIT, 60, 'TENURE_AUTH_FAILURE_LIMIT'),
     },
     trustProxy: trustProxy(env.TENURE_TRUST_PROXY),
+    workers: env.TENURE_WORKERS !== '0' && env.TENURE_WORKERS !== 'false',
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     publicUrl: publicUrl(env.TENURE_PUBLIC_URL),
   };

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { applied } = await migrateToLatest(database.db);
-  const jobs = createJobRunner(database, { work: true, log: { warn: (obj, msg) => app.log.warn(obj, msg) } });
+  const jobs = createJobRunner(database, { work: config.workers, log: { warn: (obj, msg) => app.log.warn(obj, msg) } });
   const app = await buildApp(database, config, { jobs });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
 

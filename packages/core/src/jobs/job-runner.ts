@@ -26,7 +26,7 @@ const MAINTENANCE = 'maintenance.hourly';
 const HOURLY_WORKERS = 2;
 
 /** How long a burst of writes to one environment is gathered into one wake-up. */
-const WAKE_DEBOUNCE_MS = 200;
+const WAKE_DEBOUNCE_MS = 100;
 
 export interface JobRunnerOptions {
   /** Take jobs in this process (a server); false only sends (a CLI, a test of the queue). */
@@ -60,10 +60,17 @@ export function createJobRunner(database: Pick<Database, 'db' | 'rawSql'>, opts:
   const wakeTimers = new Map<string, NodeJS.Timeout>();
   let unsubscribe: (() => void) | null = null;
 
-  const wake = (envId: string) =>
-    boss
-      .send(REFRESH, { envId }, { singletonKey: envId })
-      .catch((error) => opts.log?.warn({ err: error, envId }, 'score refresh not queued'));
+  let refreshWorker: string | null = null;
+  // Queue the environment's refresh, and wake this process's refresh worker at once rather than at
+  // its next poll (other processes' workers find it when they poll).
+  const wake = async (envId: string) => {
+    try {
+      await boss.send(REFRESH, { envId }, { singletonKey: envId });
+      if (refreshWorker) boss.notifyWorker(refreshWorker);
+    } catch (error) {
+      opts.log?.warn({ err: error, envId }, 'score refresh not queued');
+    }
+  };
 
   const runner: JobRunner = {
     async start() {
@@ -74,7 +81,7 @@ export function createJobRunner(database: Pick<Database, 'db' | 'rawSql'>, opts:
       await boss.createQueue(MAINTENANCE, { name: MAINTENANCE, policy: 'standard', retryLimit: 2 });
       if (!opts.work) return;
       await boss.schedule(MAINTENANCE, '0 * * * *', {}, { tz: 'UTC' });
-      await boss.work<EnvJob>(REFRESH, polling, async ([job]) => {
+      refreshWorker = await boss.work<EnvJob>(REFRESH, polling, async ([job]) => {
         if (job) await drainStaleScores(db, job.data.envId);
       });
       await boss.work<RecomputeJob>(RECOMPUTE, polling, async ([job]) => {

@@ -44,7 +44,7 @@ export function toCustomer(row: customerReadQueries.CustomerReadRow): TCustomer 
     },
     lastActivityAt: iso(row.lastEventAt),
     scoresComputedAt: iso(scoresComputedAt(row)),
-    segments: (row.segments ?? []).map((s) => ({ id: s.id, name: s.name, since: new Date(s.since).toISOString() })),
+    segments: row.segments.map((s) => ({ id: s.id, name: s.name, since: new Date(s.since).toISOString() })),
     nextAction: row.nextAction ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -32,7 +32,7 @@ export interface CustomerSegmentRef {
 }
 
 /** A customer row as the API reads it: with when its scores were last checked unchanged, and its segments. */
-export type CustomerReadRow = CustomerRow & { scoresCheckedAt: Date | null; segments: CustomerSegmentRef[] | null };
+export type CustomerReadRow = CustomerRow & { scoresCheckedAt: Date | null; segments: CustomerSegmentRef[] };
 
 /**
  * When a score refresh last found the customer's scores unchanged (they are rewritten, with
@@ -49,20 +49,56 @@ function scoresCheckedAt(eb: CustomerEb) {
 }
 
 /**
- * The customer's segments by name, then id: one probe of `segment_members_env_customer_idx`
- * (index-only) and the segments' primary key, in the same statement as the row.
+ * The customer's memberships as [segment id, since] pairs, null when none: one index-only probe of
+ * `segment_members_env_customer_idx` in the same statement as the row (no join, so a customer in no
+ * segment costs an empty probe). Names are looked up after, only when a row has memberships.
  */
-function segmentsOf(eb: CustomerEb) {
+function membershipsOf(eb: CustomerEb) {
   return eb
     .selectFrom('segmentMembers as sm')
-    .innerJoin('segments as sg', (join) => join.onRef('sg.environmentId', '=', 'sm.environmentId').onRef('sg.id', '=', 'sm.segmentId'))
-    .select(
-      sql<CustomerSegmentRef[]>`coalesce(json_agg(json_build_object('id', sg.id, 'name', sg.name, 'since', sm.since)
-        order by lower(sg.name) collate "C", sg.id), '[]'::json)`.as('segments'),
-    )
+    .select(sql<[string, string][] | null>`json_agg(json_build_array(sm.segment_id, sm.since))`.as('memberships'))
     .whereRef('sm.environmentId', '=', 'customers.environmentId')
     .whereRef('sm.customerId', '=', 'customers.id')
-    .as('segments');
+    .as('memberships');
+}
+
+/** Code point order (REST.md's text order), which UTF-16 `<` differs from above U+FFFF. */
+function byCodePoints(a: string, b: string): number {
+  const [x, y] = [Array.from(a, (c) => c.codePointAt(0) ?? 0), Array.from(b, (c) => c.codePointAt(0) ?? 0)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+  return x.length - y.length;
+}
+
+type RowWithMemberships = CustomerRow & { scoresCheckedAt: Date | null; memberships: [string, string][] | null };
+
+/**
+ * Gives each row its `segments` (by name, lower-cased code point order, then id): at most one
+ * primary-key lookup of the segments' names for all the rows, and none when no row has a membership.
+ */
+async function withSegments(db: Kysely<DB>, envId: string, rows: RowWithMemberships[]): Promise<CustomerReadRow[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.memberships ?? []).map(([id]) => id)))];
+  const names = new Map<string, string>();
+  if (ids.length) {
+    const found = await db
+      .selectFrom('segments')
+      .select(['segments.id', 'segments.name'])
+      .where('segments.environmentId', '=', envId)
+      .where('segments.id', 'in', ids)
+      .execute();
+    for (const f of found) names.set(f.id, f.name);
+  }
+  const byName = (a: CustomerSegmentRef, b: CustomerSegmentRef) =>
+    byCodePoints(a.name.toLowerCase(), b.name.toLowerCase()) || byCodePoints(a.id, b.id);
+  return rows.map(({ memberships, ...row }) => ({
+    ...row,
+    // A segment deleted between the two reads is left out.
+    segments: (memberships ?? [])
+      .flatMap(([id, since]) => {
+        const name = names.get(id);
+        return name === undefined ? [] : [{ id, name, since }];
+      })
+      .sort(byName),
+  }));
 }
 
 /** Single source of truth for "active": an event (effective time) after `since`. */
@@ -127,17 +163,18 @@ const SORT_EXPRESSION = {
 
 export async function listCustomerRows(db: Kysely<DB>, envId: string, p: CustomerListParams): Promise<CustomerReadRow[]> {
   const dir = p.sortOrder === 'asc' ? sql`asc` : sql`desc`;
-  return db
+  const rows = await db
     .selectFrom('customers')
     .selectAll('customers')
     .select(scoresCheckedAt)
-    .select(segmentsOf)
+    .select(membershipsOf)
     .where((eb) => filterWhere(eb, envId, p))
     .orderBy(sql`${SORT_EXPRESSION[p.sortBy]} ${dir} nulls last`)
     .orderBy(sql`customers.id ${dir}`)
     .offset(p.offset)
     .limit(p.limit)
     .execute();
+  return withSegments(db, envId, rows);
 }
 
 export async function countCustomerRows(db: Kysely<DB>, envId: string, f: CustomerFilters): Promise<number> {
@@ -153,15 +190,16 @@ export type CustomerKey = { id: string } | { externalId: string };
 
 /** A live (not deleted) customer by id or external id. */
 export async function findCustomerRow(db: Kysely<DB>, envId: string, key: CustomerKey): Promise<CustomerReadRow | undefined> {
-  return db
+  const row = await db
     .selectFrom('customers')
     .selectAll('customers')
     .select(scoresCheckedAt)
-    .select(segmentsOf)
+    .select(membershipsOf)
     .where('customers.environmentId', '=', envId)
     .where('customers.deletedAt', 'is', null)
     .where((eb) => ('id' in key ? eb('customers.id', '=', key.id) : eb('customers.externalId', '=', key.externalId)))
     .executeTakeFirst();
+  return row && (await withSegments(db, envId, [row]))[0];
 }
 
 /** Live customers' ids by external id (no lock). */

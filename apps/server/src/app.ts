@@ -1,7 +1,6 @@
 /** Builds the HTTP server: security headers, request ids, rate limits, tRPC, REST, docs, SPA. */
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { errorBody } from '@tenure/api';
 import { AppError } from '@tenure/contract';
 import type { AnalyticsEngine, RecomputeQueue } from '@tenure/core';
@@ -14,6 +13,7 @@ import { registerErrorHandler, registerNotFound } from './http/errors';
 import { loggerOptions } from './http/logging';
 import { registerRateLimit } from './http/rate-limit';
 import { REST_PREFIX, registerRest } from './http/rest';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerSpa } from './http/spa';
 import { registerTrpc } from './http/trpc';
 
@@ -61,19 +61,7 @@ export async function buildApp(database: Database, config: ServerConfig, service
     if (url.startsWith('/api/v1/') || url.startsWith('/trpc/')) void reply.header('cache-control', 'no-store');
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.nodeEnv === 'production',
-  });
+  registerSecurityHeaders(app, { hsts: config.nodeEnv === 'production' });
   await app.register(cookie);
   registerRateLimit(app, { db, ...config.rateLimit });
 

@@ -1,6 +1,7 @@
 /** Reading customers: list filters and sorts, counts, lookups by id or external id. Every query takes the environment id first. */
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { CustomerRow, DB } from '../types';
+import { prepared } from './prepared';
 
 export type CustomerSort = 'createdAt' | 'lastActivityAt' | 'health' | 'ltv' | 'name';
 
@@ -188,17 +189,25 @@ export async function countCustomerRows(db: Kysely<DB>, envId: string, f: Custom
 
 export type CustomerKey = { id: string } | { externalId: string };
 
-/** A live (not deleted) customer by id or external id. */
+function customerBy(column: 'customers.id' | 'customers.externalId') {
+  return prepared(2, (db, envId, value) =>
+    db
+      .selectFrom('customers')
+      .selectAll('customers')
+      .select(scoresCheckedAt)
+      .select(membershipsOf)
+      .where('customers.environmentId', '=', envId as string)
+      .where('customers.deletedAt', 'is', null)
+      .where(column, '=', value as string),
+  );
+}
+
+const customerById = customerBy('customers.id');
+const customerByExternalId = customerBy('customers.externalId');
+
+/** A live (not deleted) customer by id or external id (the keyed read: compiled once, see prepared.ts). */
 export async function findCustomerRow(db: Kysely<DB>, envId: string, key: CustomerKey): Promise<CustomerReadRow | undefined> {
-  const row = await db
-    .selectFrom('customers')
-    .selectAll('customers')
-    .select(scoresCheckedAt)
-    .select(membershipsOf)
-    .where('customers.environmentId', '=', envId)
-    .where('customers.deletedAt', 'is', null)
-    .where((eb) => ('id' in key ? eb('customers.id', '=', key.id) : eb('customers.externalId', '=', key.externalId)))
-    .executeTakeFirst();
+  const [row] = 'id' in key ? await customerById(db, envId, key.id) : await customerByExternalId(db, envId, key.externalId);
   return row && (await withSegments(db, envId, [row]))[0];
 }
 

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { batchUpsertCustomers } from '@tenure/core';
+import { sql } from '@tenure/db';
 import { benchTenant, benchUrl, freshPostgres, ROOT, startServerProcess, table } from './harness';
 
 const CUSTOMERS = 5000;
@@ -71,6 +72,9 @@ export async function benchGet(): Promise<void> {
     attributes: { country: ['US', 'DE', 'FR'][i % 3], seats: i % 40, tags: ['alpha', `t${i % 10}`] },
   }));
   await batchUpsertCustomers(database.db, tenant.scope, customers, { allowCreatedAt: false });
+  // Statistics as autovacuum would have them on a live database: without them the planner may read
+  // the environment's whole stage index for a primary-key lookup.
+  await sql`analyze`.execute(database.db);
   const ids = (await database.db.selectFrom('customers').select('id').where('environmentId', '=', tenant.scope.envId).execute()).map(
     (r) => r.id,
   );

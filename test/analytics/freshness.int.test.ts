@@ -53,6 +53,25 @@ describe('background refresh', () => {
   });
 });
 
+describe('a runner starting', () => {
+  it('drains the marks writes left while no runner listened', async () => {
+    const t = await createTenant(database.db);
+    const k = (await createKey(database.db, t)).key;
+    const id = (await api(server.url, 'POST', '/api/v1/customers', { key: k, body: { externalId: 'left-1' } })).body.customer.id;
+    for (let i = 0; i < 100 && (await stale(t.live.envId)).length; i++) await new Promise((r) => setTimeout(r, 100));
+    // A mark nobody was told about (a CLI write, a crash before the wake-up).
+    await scoreQueueQueries.markStale(database.db, t.live.envId, [id], new Date());
+    const starting = createJobRunner(database, { work: true });
+    await starting.start();
+    try {
+      for (let i = 0; i < 100 && (await stale(t.live.envId)).length; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await stale(t.live.envId)).toEqual([]);
+    } finally {
+      await starting.stop();
+    }
+  });
+});
+
 describe('marks', () => {
   it('are written by new customers, profile and attribute edits (segments read them), a moved createdAt and events, and cleared by a drain', async () => {
     const t = await createTenant(database.db);

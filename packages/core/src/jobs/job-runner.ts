@@ -13,6 +13,7 @@
  */
 import { type Database, scoreQueueQueries } from '@tenure/db';
 import PgBoss from 'pg-boss';
+import { z } from 'zod';
 import { drainStaleScores, onScoresStale } from '../analytics/freshness';
 import { type RecomputeQueue, type RecomputeReason, runRecompute } from '../analytics/recompute';
 import { purgeExpiredIdempotencyKeys } from '../idempotency';
@@ -43,7 +44,9 @@ export interface JobRunner extends RecomputeQueue {
   sweep(): Promise<void>;
 }
 
-type EnvJob = { envId: string };
+/** Job data is checked when a job runs: a malformed job fails loudly (and is retried) instead of doing nothing. */
+const ZEnvJob = z.object({ envId: z.string().min(1) });
+type EnvJob = z.infer<typeof ZEnvJob>;
 type RecomputeJob = EnvJob & { reason: RecomputeReason };
 
 export function createJobRunner(database: Pick<Database, 'db' | 'rawSql'>, opts: JobRunnerOptions): JobRunner {
@@ -82,17 +85,18 @@ export function createJobRunner(database: Pick<Database, 'db' | 'rawSql'>, opts:
       if (!opts.work) return;
       await boss.schedule(MAINTENANCE, '0 * * * *', {}, { tz: 'UTC' });
       refreshWorker = await boss.work<EnvJob>(REFRESH, polling, async ([job]) => {
-        if (job) await drainStaleScores(db, job.data.envId);
+        if (job) await drainStaleScores(db, ZEnvJob.parse(job.data).envId);
       });
       await boss.work<RecomputeJob>(RECOMPUTE, polling, async ([job]) => {
-        if (job) await runRecompute(db, job.data.envId);
+        if (job) await runRecompute(db, ZEnvJob.parse(job.data).envId);
       });
       // The hourly sweep queues one job per environment: a few workers per process share them.
       for (let i = 0; i < HOURLY_WORKERS; i++) {
         await boss.work<RecomputeJob>(HOURLY, polling, async ([job]) => {
           if (!job) return;
-          await scoreQueueQueries.requestRecompute(db, job.data.envId, 'hourly', new Date());
-          await runRecompute(db, job.data.envId);
+          const { envId } = ZEnvJob.parse(job.data);
+          await scoreQueueQueries.requestRecompute(db, envId, 'hourly', new Date());
+          await runRecompute(db, envId);
         });
       }
       await boss.work(MAINTENANCE, polling, () => runner.sweep());

@@ -63,7 +63,8 @@ export async function staleBacklog(db: Kysely<DB>, envId: string): Promise<{ cou
 /** Environments with stale customers (a runner starting up, the hourly sweep). */
 export async function environmentsWithStale(db: Kysely<DB>): Promise<string[]> {
   // Maintenance across environments: a loose index scan of the primary key, one row per environment.
-  const { rows } = await sql<{ environment_id: string }>`
+  // (Result columns come back camel-cased, like every kysely result.)
+  const { rows } = await sql<{ environmentId: string }>`
     with recursive envs as (
       (select environment_id from score_refresh_queue order by environment_id limit 1)
       union all
@@ -72,7 +73,7 @@ export async function environmentsWithStale(db: Kysely<DB>): Promise<string[]> {
       from envs where envs.environment_id is not null
     )
     select environment_id from envs where environment_id is not null`.execute(db);
-  return rows.map((r) => r.environment_id);
+  return rows.map((r) => r.environmentId);
 }
 
 export type RecomputeState = Selectable<ScoreRecomputesTable>;

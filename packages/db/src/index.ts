@@ -24,3 +24,4 @@ export * as workspaceQueries from './queries/workspaces';
 export { sql, type Kysely, type Transaction } from 'kysely';
 export type { CustomerWrite } from './queries/customers-write';
 export * as scoreQueueQueries from './queries/score-queue';
+export * as maintenanceQueries from './queries/maintenance';

@@ -1,5 +1,5 @@
 /** Writes demo data through the same ingestion code as the API, in batches, reporting progress. */
-import type { DB, Kysely } from '@tenure/db';
+import { type DB, type Kysely, maintenanceQueries } from '@tenure/db';
 import type { Scope } from '../actor';
 import { ingestEvents } from '../events/ingest';
 import { batchUpsertCustomers } from '../customers/upsert';
@@ -52,5 +52,7 @@ export async function seedDemo(
     }
     onProgress({ customersDone: result.customers, customersTotal: opts.customers, events: result.events });
   }
+  // A bulk load: give the planner statistics before the background refresh reads it all.
+  await maintenanceQueries.analyzeTables(db);
   return result;
 }

@@ -9,9 +9,10 @@
  *   writes marked stale. Woken after each write (debounced per process), swept hourly.
  * - `scores.recompute` (stately per environment): every customer, for a settings change or the
  *   CLI; `scores.hourly` (one job per environment per hour, however many sweeps ask): the same, hourly.
- * - `maintenance.hourly` (cron): the sweep above and the purge of expired idempotency records.
+ * - `maintenance.hourly` (cron): the sweep above, the purge of expired idempotency records, and on
+ *   PGlite (no autovacuum) fresh planner statistics — also taken when a worker process starts.
  */
-import { type Database, scoreQueueQueries } from '@tenure/db';
+import { type Database, maintenanceQueries, scoreQueueQueries } from '@tenure/db';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { drainStaleScores, onScoresStale } from '../analytics/freshness';
@@ -49,7 +50,7 @@ const ZEnvJob = z.object({ envId: z.string().min(1) });
 type EnvJob = z.infer<typeof ZEnvJob>;
 type RecomputeJob = EnvJob & { reason: RecomputeReason };
 
-export function createJobRunner(database: Pick<Database, 'db' | 'rawSql'>, opts: JobRunnerOptions): JobRunner {
+export function createJobRunner(database: Pick<Database, 'db' | 'rawSql' | 'driver'>, opts: JobRunnerOptions): JobRunner {
   const { db } = database;
   const boss = new PgBoss({
     db: { executeSql: (text, values) => database.rawSql.executeSql(text, values) },
@@ -60,6 +61,8 @@ export function createJobRunner(database: Pick<Database, 'db' | 'rawSql'>, opts:
   });
   boss.on('error', (error) => opts.log?.warn({ err: error }, 'job queue error'));
   const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5 };
+  // PGlite runs each statement on the server's own thread: smaller chunks keep requests flowing.
+  const drainChunk = database.driver === 'pglite' ? 500 : undefined;
   const wakeTimers = new Map<string, NodeJS.Timeout>();
   let unsubscribe: (() => void) | null = null;
 
@@ -83,9 +86,10 @@ export function createJobRunner(database: Pick<Database, 'db' | 'rawSql'>, opts:
       await boss.createQueue(HOURLY, { name: HOURLY, policy: 'standard', retryLimit: 3, retryDelay: 60, expireInHours: 2 });
       await boss.createQueue(MAINTENANCE, { name: MAINTENANCE, policy: 'standard', retryLimit: 2 });
       if (!opts.work) return;
+      if (database.driver === 'pglite') await maintenanceQueries.analyzeTables(db);
       await boss.schedule(MAINTENANCE, '0 * * * *', {}, { tz: 'UTC' });
       refreshWorker = await boss.work<EnvJob>(REFRESH, polling, async ([job]) => {
-        if (job) await drainStaleScores(db, ZEnvJob.parse(job.data).envId);
+        if (job) await drainStaleScores(db, ZEnvJob.parse(job.data).envId, { chunkSize: drainChunk });
       });
       await boss.work<RecomputeJob>(RECOMPUTE, polling, async ([job]) => {
         if (job) await runRecompute(db, ZEnvJob.parse(job.data).envId);
@@ -132,6 +136,8 @@ export function createJobRunner(database: Pick<Database, 'db' | 'rawSql'>, opts:
       }
       for (const envId of await scoreQueueQueries.environmentsWithStale(db)) await wake(envId);
       await purgeExpiredIdempotencyKeys(db);
+      // PGlite runs no autovacuum: keep the planner's statistics current by hand.
+      if (database.driver === 'pglite') await maintenanceQueries.analyzeTables(db);
     },
   };
   return runner;

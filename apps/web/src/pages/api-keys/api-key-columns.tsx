@@ -11,7 +11,7 @@ export function apiKeyColumns(onRevoke: ((key: TApiKey) => void) | null): Column
     column.display({
       id: 'name',
       header: 'Name',
-      cell: ({ row }) => <span className="cell-title">{row.original.name || <span className="muted">Untitled</span>}</span>,
+      cell: ({ row }) => <span className="cell-title nowrap">{row.original.name || <span className="muted">Untitled</span>}</span>,
     }),
     column.display({
       id: 'type',
@@ -59,7 +59,11 @@ export function apiKeyColumns(onRevoke: ((key: TApiKey) => void) | null): Column
     column.display({
       id: 'createdAt',
       header: 'Created',
-      cell: ({ row }) => <time title={formatDateTime(row.original.createdAt)}>{formatDate(row.original.createdAt)}</time>,
+      cell: ({ row }) => (
+        <time className="nowrap" title={formatDateTime(row.original.createdAt)}>
+          {formatDate(row.original.createdAt)}
+        </time>
+      ),
     }),
     column.display({
       id: 'lastUsedAt',

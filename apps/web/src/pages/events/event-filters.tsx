@@ -26,7 +26,7 @@ export function EventFilters({ params, update, hasFilters }: EventFiltersProps) 
     <form className="toolbar" onSubmit={submit}>
       <input
         className="input"
-        placeholder="Event name, e.g. order_completed"
+        placeholder="Event, e.g. order_completed"
         aria-label="Event name"
         value={name}
         maxLength={50}
@@ -34,7 +34,7 @@ export function EventFilters({ params, update, hasFilters }: EventFiltersProps) 
       />
       <input
         className="input"
-        placeholder="Customer: email, name or id"
+        placeholder="Email, name or id"
         aria-label="Customer"
         value={customer}
         maxLength={200}

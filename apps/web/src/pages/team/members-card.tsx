@@ -32,7 +32,11 @@ export function MembersCard() {
         <h2>
           <Icon name="users" /> Members
         </h2>
-        {list.data && <span className="muted small">{formatNumber(members.length)} people</span>}
+        {list.data && (
+          <span className="muted small">
+            {formatNumber(members.length)} {members.length === 1 ? 'person' : 'people'}
+          </span>
+        )}
       </div>
       {list.isError ? (
         <div className="card-body">

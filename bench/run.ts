@@ -1,9 +1,10 @@
-/** `npm run bench -- <scenario…>`: customers, ingest, journey, get, analytics, segments (default: all). */
+/** `npm run bench -- <scenario…>`: customers, ingest, journey, get, scores, analytics, segments (default: all). */
 import { benchAnalytics } from './analytics';
 import { benchCustomers } from './customers';
 import { benchGet } from './get';
 import { benchIngest } from './ingest';
 import { benchJourney } from './journey';
+import { benchScores } from './scores';
 import { benchSegments } from './segments';
 
 const SCENARIOS: Record<string, () => Promise<void>> = {
@@ -11,6 +12,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   ingest: benchIngest,
   journey: benchJourney,
   get: benchGet,
+  scores: benchScores,
   analytics: benchAnalytics,
   segments: benchSegments,
 };

@@ -62,6 +62,8 @@ export async function updateSegment(
 /** Deletes the segment with its members and its change log (README "Segments"). */
 export async function deleteSegment(db: Kysely<DB>, scope: Scope, id: string): Promise<{ deleted: true }> {
   await db.transaction().execute(async (trx) => {
+    // Waits for a running recount, which may be inserting members of this segment.
+    await segmentQueries.lockSegmentRecounts(trx, scope.envId);
     if (!(await segmentQueries.deleteSegmentRow(trx, scope.envId, id))) throw new AppError('NOT_FOUND', `Segment ${id} not found`);
     await audit(trx, scope.actor, { action: 'segment.deleted', targetType: 'segment', targetId: id });
   });

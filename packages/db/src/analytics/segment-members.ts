@@ -3,6 +3,7 @@
  * the recount that stores who is in each segment and logs who entered and left.
  */
 import { type Kysely, type SqlBool, sql } from 'kysely';
+import { lockSegmentRecounts } from '../queries/segments';
 import type { DB } from '../types';
 import { segmentPredicate } from './segment-rules';
 import type { RuleSet, SegmentEstimateQuery, SegmentMatchQuery, SegmentRefreshInput, SegmentRefreshResult } from './segment-types';
@@ -56,7 +57,7 @@ export async function refreshSegments(db: Kysely<DB>, input: SegmentRefreshInput
   if (customerIds?.length === 0) return { segments: 0, entered: 0, left: 0 };
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('jit', 'off', true)`.execute(trx);
-    await sql`select pg_advisory_xact_lock(hashtext('tenure.segments'), hashtext(${envId}))`.execute(trx);
+    await lockSegmentRecounts(trx, envId);
     let defsQuery = trx.selectFrom('segments').select(['id', 'match', 'rules']).where('environmentId', '=', envId).orderBy('id');
     if (input.segmentIds) defsQuery = defsQuery.where('id', 'in', input.segmentIds.length ? input.segmentIds : ['']);
     const defs = await defsQuery.execute();
@@ -71,7 +72,18 @@ export async function refreshSegments(db: Kysely<DB>, input: SegmentRefreshInput
     if (customerIds) hits = hits.where(sql<SqlBool>`customers.id in ${idsJson(customerIds)}`);
     const segmentIds = sql.join(defs.map((d) => sql`${d.id}`));
     const flags = sql.join(defs.map((_, i) => sql.ref(`h.m${i}`)));
-    const inScope = customerIds ? sql`and m.customer_id in ${idsJson(customerIds)}` : sql``;
+    // The stored memberships in scope. For a set of customers and every segment (the drain), probe
+    // each customer's memberships (`segment_members_env_customer_idx`): under the lock every
+    // membership of the environment belongs to one of `defs`, and a filter on 100 segment ids
+    // would turn the plan into a scan of all the environment's memberships.
+    const current =
+      customerIds && !input.segmentIds
+        ? sql`select m.segment_id, m.customer_id from ${idsJson(customerIds)} as s(id)
+            cross join lateral (select segment_id, customer_id from segment_members
+              where environment_id = ${envId} and customer_id = s.id) m`
+        : sql`select m.segment_id, m.customer_id from segment_members m
+            where m.environment_id = ${envId} and m.segment_id in (${sql.join(defs.map((d) => sql`${d.id}`))})
+            ${customerIds ? sql`and m.customer_id in ${idsJson(customerIds)}` : sql``}`;
     // A full recount stores each count as found; a partial one adds what entered and left.
     const newCount = customerIds ? sql`s.customer_count + d.came - d.gone` : sql`d.total`;
 
@@ -82,21 +94,25 @@ export async function refreshSegments(db: Kysely<DB>, input: SegmentRefreshInput
         from hits h cross join lateral unnest(array[${segmentIds}]::text[], array[${flags}]::boolean[]) as x(segment_id, hit)
         where x.hit
       ),
-      current as (
-        select m.segment_id, m.customer_id from segment_members m
-        where m.environment_id = ${envId} and m.segment_id in (${segmentIds}) ${inScope}
+      current as (${current}),
+      -- One hash full join finds both sides of the difference in a single pass.
+      diff as (
+        select coalesce(m.segment_id, c.segment_id) as segment_id, coalesce(m.customer_id, c.customer_id) as customer_id,
+          c.customer_id is null as came
+        from matched m full join current c on c.segment_id = m.segment_id and c.customer_id = m.customer_id
+        where m.customer_id is null or c.customer_id is null
       ),
       gone as (
         delete from segment_members m
-        using (select segment_id, customer_id from current except select segment_id, customer_id from matched) d
-        where m.environment_id = ${envId} and m.segment_id = d.segment_id and m.customer_id = d.customer_id
+        using diff d
+        where not d.came and m.environment_id = ${envId} and m.segment_id = d.segment_id and m.customer_id = d.customer_id
         returning m.segment_id, m.customer_id
       ),
       came as (
         insert into segment_members (environment_id, segment_id, customer_id, since)
-        select ${envId}, n.segment_id, n.customer_id, ${now}::timestamptz
-        from (select segment_id, customer_id from matched except select segment_id, customer_id from current) n
-        order by n.segment_id, n.customer_id
+        select ${envId}, d.segment_id, d.customer_id, ${now}::timestamptz
+        from diff d where d.came
+        order by d.segment_id, d.customer_id
         on conflict do nothing
         returning segment_id, customer_id
       ),

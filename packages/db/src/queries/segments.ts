@@ -52,6 +52,15 @@ export async function lockSegmentDefinitions(trx: Transaction<DB>, envId: string
   await sql`select pg_advisory_xact_lock(hashtext('tenure.segment_definitions'), hashtext(${envId}))`.execute(trx);
 }
 
+/**
+ * Serializes the recounts of one environment (and a segment's deletion with them) until the
+ * transaction ends: the change log's ids then grow in commit order, and a recount never inserts
+ * members of a segment deleted under it.
+ */
+export async function lockSegmentRecounts(trx: Kysely<DB>, envId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('tenure.segments'), hashtext(${envId}))`.execute(trx);
+}
+
 export async function countSegmentRows(db: Kysely<DB>, envId: string): Promise<number> {
   const row = await db
     .selectFrom('segments')

@@ -11,6 +11,7 @@ const TAGS = [
   { name: 'Customers', description: 'Customers: identify, upsert, list, retrieve' },
   { name: 'Events', description: 'Events: ingest, list, retrieve, delete' },
   { name: 'Segments', description: 'Segments: rule-based customer groups, estimates, members and their changes' },
+  { name: 'Analytics', description: 'Analytics: attribution of revenue to campaigns, reports over time, health-score calibration' },
 ];
 
 const ERROR_SCHEMA = {

@@ -10,5 +10,7 @@ export * from './scopes';
 export * from './text';
 export * from './team';
 export * from './cohorts';
+export * from './attribution';
+export * from './reports';
 export * from './segment-rules';
 export * from './segments';

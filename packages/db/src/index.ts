@@ -4,6 +4,7 @@ export * from './types';
 export * from './analytics/postgres-engine';
 export type * from './analytics/types';
 export type * from './analytics/segment-types';
+export type * from './analytics/report-types';
 export { FIELD_SQL as SEGMENT_FIELD_SQL, FAMILY_SQL as SEGMENT_FAMILY_SQL } from './analytics/segment-rules';
 export * as segmentQueries from './queries/segments';
 export * as analyticsSettingsQueries from './queries/analytics-settings';

@@ -186,6 +186,8 @@ export interface CustomerRollupsTable {
   activeDays: number[] | null;
   dayEvents: number[] | null;
   dayRevenue: number[] | null;
+  dayFirst: Timestamp[] | null;
+  dayLast: Timestamp[] | null;
 }
 
 /** The latest full recompute of an environment's scores, with its progress. */

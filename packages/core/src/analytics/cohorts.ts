@@ -42,7 +42,7 @@ export interface ServeOptions {
 }
 
 /** Codepoint order of lower-cased names, then of the names themselves (REST.md "Ordering"). */
-function byName(a: string, b: string): number {
+export function byName(a: string, b: string): number {
   const la = a.toLowerCase();
   const lb = b.toLowerCase();
   if (la !== lb) return la < lb ? -1 : 1;

@@ -3,12 +3,20 @@
  * (plain data in and out, schemas in @tenure/contract), so another engine can answer it.
  */
 import type {
+  TAttributionFigure,
+  TAttributionQuery,
+  TCalibrationFigure,
+  TCalibrationQuery,
+  TCustomerAttributionFigures,
+  TCustomerAttributionQuery,
   TCustomerStats,
   TCustomerStatsQuery,
   TCustomerTransition,
   TLtvCohortCounts,
   TLtvQuery,
   TRetentionCohortCounts,
+  TReportFigures,
+  TReportQuery,
   TRetentionQuery,
   TRollupRefreshInput,
   TRollupRefreshResult,
@@ -42,6 +50,14 @@ export interface AnalyticsEngine {
   customerMatchesSegment: (query: TSegmentMatchQuery) => Promise<boolean>;
   /** Recounts segment memberships set-based, logging who entered and left. */
   refreshSegments: (input: TSegmentRefreshInput) => Promise<TSegmentRefreshResult>;
+  /** One customer's touchpoints and the credits of its conversions (`/customers/{id}/attribution`). */
+  customerAttribution: (query: TCustomerAttributionQuery) => Promise<TCustomerAttributionFigures>;
+  /** Credits of the conversions in a window summed by source, campaign or medium (`/attribution`). */
+  attribution: (query: TAttributionQuery) => Promise<TAttributionFigure[]>;
+  /** Metrics over a window, the previous one and per bucket (`/reports`). */
+  report: (query: TReportQuery) => Promise<TReportFigures>;
+  /** Customers per health band as of a past time and how many churned since (`/reports/health-calibration`). */
+  healthCalibration: (query: TCalibrationQuery) => Promise<TCalibrationFigure[]>;
 }
 
 const engines = new WeakMap<Kysely<DB>, AnalyticsEngine>();
@@ -63,6 +79,10 @@ export function createAnalyticsEngine(db: Kysely<DB>, opts?: PostgresAnalyticsOp
       estimateSegment: pg.estimateSegment,
       customerMatchesSegment: pg.customerMatchesSegment,
       refreshSegments: pg.refreshSegments,
+      customerAttribution: pg.customerAttribution,
+      attribution: pg.attribution,
+      report: pg.report,
+      healthCalibration: pg.healthCalibration,
     } satisfies AnalyticsEngine;
     if (!opts) engines.set(db, engine);
   }

@@ -20,6 +20,18 @@ describe('touchOf', () => {
     });
   });
 
+  it('reads a referrer without a scheme as a URL, and keeps one without a host lower-cased', () => {
+    expect(touchOf({ referrer: 'WWW.Google.COM/search?q=x' }).source).toBe('google.com');
+    expect(touchOf({ referrer: 'http://Example.org.:8080/a' }).source).toBe('example.org');
+    expect(touchOf({ referrer: 'android-app://com.Google.android.gm/' }).source).toBe('com.google.android.gm');
+    expect(touchOf({ referrer: 'mailto:Someone' })).toEqual({
+      isTouchpoint: true,
+      source: 'mailto:someone',
+      medium: 'referral',
+      campaign: null,
+    });
+  });
+
   it('a click id alone is (click) with no medium', () => {
     expect(touchOf({ clickId: 'gclid-1' })).toEqual({ isTouchpoint: true, source: '(click)', medium: null, campaign: null });
   });

@@ -8,13 +8,26 @@ export interface Touch {
   campaign: string | null;
 }
 
-/** The referrer's host, lower-cased, without `www.`; null when it is not a URL. */
-export function referrerHost(referrer: string): string | null {
+function hostOf(url: string): string | null {
   try {
-    return new URL(referrer).hostname.toLowerCase().replace(/^www\./, '') || null;
+    return new URL(url).hostname || null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The referrer's host, lower-cased, without `www.` (and without the trailing dot of a fully
+ * qualified name). A referrer sent without a scheme (`News.Example.com/a`) is read as https; one
+ * with no host at all stays as sent, lower-cased, so every touchpoint with a referrer has a source.
+ */
+export function referrerHost(referrer: string): string {
+  const text = referrer.trim();
+  const host = hostOf(text) ?? (/^[a-z][a-z0-9+.-]*:/i.test(text) ? null : hostOf(`https://${text}`));
+  return (host ?? text)
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
 }
 
 export function touchOf(context: TEventContext | null | undefined): Touch {
@@ -23,7 +36,7 @@ export function touchOf(context: TEventContext | null | undefined): Touch {
   const referrer = context?.referrer || null;
   const clickId = context?.clickId || null;
   if (!hasCampaign && !referrer && !clickId) return { isTouchpoint: false, source: null, medium: null, campaign: null };
-  const source = c?.source || (referrer ? (referrerHost(referrer) ?? referrer) : null) || (clickId ? '(click)' : null);
+  const source = c?.source || (referrer ? referrerHost(referrer) : null) || (clickId ? '(click)' : null);
   const medium = c?.medium || (referrer ? 'referral' : null);
   return { isTouchpoint: true, source, medium, campaign: c?.name || null };
 }

@@ -4,10 +4,24 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../types';
+import { attribution } from './attribution';
+import { healthCalibration } from './calibration';
+import { customerAttribution } from './customer-attribution';
 import { customerStats } from './customer-stats';
 import { ltvCohorts } from './ltv-cohorts';
 import { refreshRollups } from './refresh-rollups';
 import { refreshScores } from './refresh-scores';
+import type {
+  AttributionFigure,
+  AttributionQuery,
+  CalibrationFigure,
+  CalibrationQuery,
+  CustomerAttributionFigures,
+  CustomerAttributionQuery,
+  ReportFigures,
+  ReportQuery,
+} from './report-types';
+import { report } from './reports';
 import { retentionCohorts } from './retention';
 import { customerMatches, estimateSegment, refreshSegments } from './segment-members';
 import type { SegmentEstimateQuery, SegmentMatchQuery, SegmentRefreshInput, SegmentRefreshResult } from './segment-types';
@@ -37,6 +51,10 @@ export interface PostgresAnalytics {
   estimateSegment(query: SegmentEstimateQuery): Promise<number>;
   customerMatchesSegment(query: SegmentMatchQuery): Promise<boolean>;
   refreshSegments(input: SegmentRefreshInput): Promise<SegmentRefreshResult>;
+  customerAttribution(query: CustomerAttributionQuery): Promise<CustomerAttributionFigures>;
+  attribution(query: AttributionQuery): Promise<AttributionFigure[]>;
+  report(query: ReportQuery): Promise<ReportFigures>;
+  healthCalibration(query: CalibrationQuery): Promise<CalibrationFigure[]>;
 }
 
 export interface PostgresAnalyticsOptions {
@@ -55,5 +73,9 @@ export function createPostgresAnalytics(db: Kysely<DB>, opts: PostgresAnalyticsO
     estimateSegment: (query) => estimateSegment(db, query, opts.statementTimeoutMs),
     customerMatchesSegment: (query) => customerMatches(db, query),
     refreshSegments: (input) => refreshSegments(db, input),
+    customerAttribution: (query) => customerAttribution(db, query, opts.statementTimeoutMs),
+    attribution: (query) => attribution(db, query, opts.statementTimeoutMs),
+    report: (query) => report(db, query, opts.statementTimeoutMs),
+    healthCalibration: (query) => healthCalibration(db, query, opts.statementTimeoutMs),
   };
 }

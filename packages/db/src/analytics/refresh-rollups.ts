@@ -8,7 +8,7 @@ import { rollupRows } from './rollup-sql';
 import type { RollupRefreshInput, RollupRefreshResult } from './types';
 
 const COLUMNS = sql`first_seen_at, source, campaign, last_event_at, week_active, month_active, week_revenue, month_revenue,
-  active_days, day_events, day_revenue`;
+  active_days, day_events, day_revenue, day_first, day_last`;
 
 /**
  * One transaction per set:
@@ -35,13 +35,15 @@ export async function refreshRollups(db: Kysely<DB>, input: RollupRefreshInput):
           first_seen_at = excluded.first_seen_at, source = excluded.source, campaign = excluded.campaign,
           last_event_at = excluded.last_event_at, week_active = excluded.week_active, month_active = excluded.month_active,
           week_revenue = excluded.week_revenue, month_revenue = excluded.month_revenue, active_days = excluded.active_days,
-          day_events = excluded.day_events, day_revenue = excluded.day_revenue
+          day_events = excluded.day_events, day_revenue = excluded.day_revenue, day_first = excluded.day_first,
+          day_last = excluded.day_last
         where (customer_rollups.first_seen_at, customer_rollups.source, customer_rollups.campaign, customer_rollups.last_event_at,
             customer_rollups.week_active, customer_rollups.month_active, customer_rollups.week_revenue,
-            customer_rollups.month_revenue, customer_rollups.active_days, customer_rollups.day_events, customer_rollups.day_revenue)
+            customer_rollups.month_revenue, customer_rollups.active_days, customer_rollups.day_events, customer_rollups.day_revenue,
+            customer_rollups.day_first, customer_rollups.day_last)
           is distinct from (excluded.first_seen_at, excluded.source, excluded.campaign, excluded.last_event_at,
             excluded.week_active, excluded.month_active, excluded.week_revenue, excluded.month_revenue,
-            excluded.active_days, excluded.day_events, excluded.day_revenue)
+            excluded.active_days, excluded.day_events, excluded.day_revenue, excluded.day_first, excluded.day_last)
         returning 1
       )
       select (select count(*) from src)::int as examined, (select count(*) from up)::int as written`.execute(trx);

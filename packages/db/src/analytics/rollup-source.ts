@@ -11,7 +11,7 @@ import { rollupRows } from './rollup-sql';
 import type { AcquisitionWindow, CohortGroupBy } from './types';
 
 const COLUMNS = sql`customer_id, first_seen_at, source, campaign, last_event_at, week_active, month_active, week_revenue,
-  month_revenue, active_days, day_events, day_revenue`;
+  month_revenue, active_days, day_events, day_revenue, day_first, day_last`;
 
 export function cohortRows(envId: string, window: AcquisitionWindow) {
   const start = window.start ? sql`and r.first_seen_at >= ${window.start.toISOString()}::timestamptz` : sql``;

@@ -6,7 +6,8 @@
  *
  * Row: cohort keys (first_seen_at, source, campaign), last_event_at, bitmasks of the customer's
  * own 7- and 30-day periods with events (bit k, k < 52), revenue per such period (array element
- * k + 1, minor units), and the UTC days with events with running event counts and revenue.
+ * k + 1, minor units), and the UTC days with events with running event counts and revenue and
+ * the first and last effective time of each of those days.
  * Periods are `floor((effective_at − first_seen_at) / L)`, computed in numeric seconds (exact).
  */
 import { type RawBuilder, sql } from 'kysely';
@@ -73,9 +74,11 @@ export function rollupRows(envId: string, set: RollupSet) {
     rwa as (${denseArray(sql`rpw`)}),
     rma as (${denseArray(sql`rpm`)}),
     rd as (
-      select id, array_agg(day order by day) as days, array_agg(n::int order by day) as n, array_agg(rev::bigint order by day) as rev
+      select id, array_agg(day order by day) as days, array_agg(n::int order by day) as n, array_agg(rev::bigint order by day) as rev,
+        array_agg(first_at order by day) as day_first, array_agg(last_at order by day) as day_last
       from (
-        select id, day, sum(count(*)) over w as n, sum(coalesce(sum(revenue_minor), 0)) over w as rev
+        select id, day, sum(count(*)) over w as n, sum(coalesce(sum(revenue_minor), 0)) over w as rev,
+          min(effective_at) as first_at, max(effective_at) as last_at
         from re group by id, day
         window w as (partition by id order by day)
       ) x
@@ -83,7 +86,8 @@ export function rollupRows(envId: string, set: RollupSet) {
     )
     select rk.id as customer_id, rk.first_seen_at, rk.acq_source as source, rk.acq_campaign as campaign,
       rb.last_at as last_event_at, coalesce(rb.wa, 0) as week_active, coalesce(rb.ma, 0) as month_active,
-      rwa.arr as week_revenue, rma.arr as month_revenue, rd.days as active_days, rd.n as day_events, rd.rev as day_revenue
+      rwa.arr as week_revenue, rma.arr as month_revenue, rd.days as active_days, rd.n as day_events, rd.rev as day_revenue,
+      rd.day_first, rd.day_last
     from rk
     left join rb on rb.id = rk.id
     left join rwa on rwa.id = rk.id

@@ -52,8 +52,14 @@ function setFilter(set: ScoreSet) {
  * the planner's row estimates at the size of the set.
  */
 export function scoreCtes(envId: string, set: ScoreSet, settings: ScoreSettings, now: Date) {
+  return sql`${scoreInputCtes(envId, set, settings, now)}, ${scoreFormulaCtes(settings, now)}`;
+}
+
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/** k and m of the chain: the set's customers and their event figures as of `now`. */
+function scoreInputCtes(envId: string, set: ScoreSet, settings: ScoreSettings, now: Date) {
   const p = parameters(settings, now);
-  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
   return sql`
   k as (
     select c.id, c.first_seen_at, c.health as old_health, c.health_components as old_components,
@@ -87,6 +93,26 @@ export function scoreCtes(envId: string, set: ScoreSet, settings: ScoreSettings,
           and e.effective_at > ${at(p.last60)} and e.effective_at <= ${at(p.now)}
       ) x
     ) w
+  )`;
+}
+
+/**
+ * en → f → h → s → n: the formulas, over a CTE named `m` with one row per customer — `id`,
+ * `first_seen_at`, `last_at` (latest effective time ≤ now, null without events), `n30`, `r30`,
+ * `rprev` (minor units, numeric), `reactivated`, and the stored `old_…` values to carry along.
+ * Health calibration (calibration.ts) feeds it figures as of a past `now` from the rollups.
+ */
+export function scoreFormulaCtes(settings: ScoreSettings, now: Date) {
+  const p = parameters(settings, now);
+  return sql`
+  -- The engagement score of each distinct n30, computed once per value: a 30-place numeric ln
+  -- costs ~10 µs, and a set of 50,000 customers has a few hundred distinct counts.
+  en as materialized (
+    select x.n30,
+      -- ln in 30 decimals, then 12 places before the integer rounding: ln(2)/ln(256) must give
+      -- 12.5 (→ 13), not 12.4999… (→ 12).
+      round(round(100 * least(1, ln((1 + x.n30)::numeric(40, 30)) / ln((1 + ${p.target}::numeric)::numeric(40, 30))), 12)) as engagement
+    from (select distinct m.n30 from m) x
   ),
   f as (
     select m.id, m.first_seen_at, m.last_at, m.reactivated,
@@ -94,12 +120,10 @@ export function scoreCtes(envId: string, set: ScoreSet, settings: ScoreSettings,
       case when m.last_at is not null then
         100 * greatest(0, least(1, 1 - extract(epoch from ${at(p.now)} - m.last_at) / ${p.horizonSeconds}::numeric))
       end as recency,
-      -- ln in 30 decimals, then 12 places before the integer rounding: ln(2)/ln(256) must give
-      -- 12.5 (→ 13), not 12.4999… (→ 12).
-      round(round(100 * least(1, ln((1 + m.n30)::numeric(40, 30)) / ln((1 + ${p.target}::numeric)::numeric(40, 30))), 12)) as engagement,
+      en.engagement,
       50 + 50 * greatest(-1, least(1, (m.r30 - m.rprev) / greatest(abs(m.r30), abs(m.rprev), 100))) as monetary,
       case when m.rprev > 0 then greatest(0, least(1, (m.r30 - m.rprev) / m.rprev)) when m.r30 > 0 then 1 else 0 end as growth
-    from m
+    from m join en on en.n30 = m.n30
   ),
   h as (
     select f.*,

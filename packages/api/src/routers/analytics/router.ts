@@ -1,5 +1,8 @@
 import { router } from '../../trpc';
 import { dropSnapshotsRoute } from './drop-snapshots';
+import { getAttributionRoute } from './get-attribution';
+import { getHealthCalibrationRoute } from './get-health-calibration';
+import { getReportRoute } from './get-report';
 import { getRecomputeStatusRoute } from './get-recompute-status';
 import { getAnalyticsSettingsRoute } from './get-settings';
 import { updateAnalyticsSettingsRoute } from './update-settings';
@@ -9,4 +12,7 @@ export const analyticsRouter = router({
   updateSettings: updateAnalyticsSettingsRoute,
   recomputeStatus: getRecomputeStatusRoute,
   dropSnapshots: dropSnapshotsRoute,
+  attribution: getAttributionRoute,
+  report: getReportRoute,
+  healthCalibration: getHealthCalibrationRoute,
 });

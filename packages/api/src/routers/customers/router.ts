@@ -5,6 +5,7 @@ import { batchUpsertCustomersRoute } from './batch-upsert-customers';
 import { countCustomersRoute } from './count-customers';
 import { deleteCustomerRoute } from './delete-customer';
 import { getCohortsRoute } from './get-cohorts';
+import { getCustomerAttributionRoute } from './get-customer-attribution';
 import { getCustomerRoute } from './get-customer';
 import { getCustomerStatsRoute } from './get-customer-stats';
 import { getJourneyRoute } from './get-journey';
@@ -29,5 +30,6 @@ export const customersRouter = router({
   upsertArrayItems: upsertArrayItemsRoute,
   deleteArrayItems: deleteArrayItemsRoute,
   journey: getJourneyRoute,
+  attribution: getCustomerAttributionRoute,
   recalculate: recalculateCustomerRoute,
 });

@@ -43,7 +43,7 @@ function denseArray(periodRows: RawBuilder<unknown>) {
  */
 export function rollupRows(envId: string, set: RollupSet) {
   return sql`
-    with rk as (
+    with rk as materialized (
       select c.id, c.first_seen_at, c.acq_source, c.acq_campaign
       from customers c
       where c.environment_id = ${envId} and ${setFilter(envId, set)}
@@ -57,23 +57,23 @@ export function rollupRows(envId: string, set: RollupSet) {
       join events e on e.environment_id = ${envId} and e.customer_id = rk.id
       cross join lateral (select extract(epoch from e.effective_at) - extract(epoch from rk.first_seen_at) as secs) x
     ),
-    rb as (
+    rb as materialized (
       select id, max(effective_at) as last_at,
         coalesce(bit_or(1::bigint << wk) filter (where wk < ${MAX_PERIODS}), 0) as wa,
         coalesce(bit_or(1::bigint << mk) filter (where mk < ${MAX_PERIODS}), 0) as ma
       from re group by id
     ),
-    rpw as (
+    rpw as materialized (
       select id, wk as k, sum(revenue_minor) as rev from re
       where revenue_minor is not null and wk < ${MAX_PERIODS} group by id, wk
     ),
-    rpm as (
+    rpm as materialized (
       select id, mk as k, sum(revenue_minor) as rev from re
       where revenue_minor is not null and mk < ${MAX_PERIODS} group by id, mk
     ),
-    rwa as (${denseArray(sql`rpw`)}),
-    rma as (${denseArray(sql`rpm`)}),
-    rd as (
+    rwa as materialized (${denseArray(sql`rpw`)}),
+    rma as materialized (${denseArray(sql`rpm`)}),
+    rd as materialized (
       select id, array_agg(day order by day) as days, array_agg(n::int order by day) as n, array_agg(rev::bigint order by day) as rev,
         array_agg(first_at order by day) as day_first, array_agg(last_at order by day) as day_last
       from (

@@ -1,16 +1,18 @@
 /**
- * `npm run bench -- analytics`: retention and LTV cohorts through HTTP (`Cache-Control: no-cache`,
- * p50 of 5 after a warm-up) on PostgreSQL with demo data of 100k, 1M and 5M events, each printed
- * beside the plain SQL of the same answer over the raw events in the same run (and DuckDB's, when
+ * `npm run bench -- analytics`: retention and LTV cohorts, and reports, attribution and health
+ * calibration (analytics-reports.ts), through HTTP (`Cache-Control: no-cache`, p50 of 5 after a
+ * warm-up) on PostgreSQL with demo data of 100k, 1M and 5M events, each printed beside the plain
+ * SQL of the same answer over the raw events in the same run (and DuckDB's, when
  * `@duckdb/node-api` is installed), after checking that the numbers are equal. Its own database
  * (`tenure_bench_analytics`), so the other scenarios' `tenure_bench` is left alone.
- * `BENCH_ANALYTICS_SIZES=100k,1m` picks sizes.
+ * `BENCH_ANALYTICS_SIZES=100k,1m` picks sizes, `BENCH_ANALYTICS_PARTS=cohorts,reports` the parts.
  */
 import { ltvAnswer, retentionAnswer } from '@tenure/core';
 import pg from 'pg';
 import { type LtvCase, type RetentionCase, rawLtv, rawRetention } from './analytics-baseline';
 import { type DemoSize, loadDemo } from './analytics-data';
 import { openDuckDb } from './analytics-duckdb';
+import { benchReports } from './analytics-reports';
 import { benchTenant, benchUrl, freshPostgres, percentile, startServerProcess, table } from './harness';
 
 const DB = 'tenure_bench_analytics';
@@ -65,7 +67,8 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
     `${size.label}: ${data.customers} customers, ${data.events} events; loaded in ${data.loadSeconds.toFixed(0)} s, rollups and scores drained in ${data.drainSeconds.toFixed(1)} s`,
   );
   const server = await startServerProcess({ DATABASE_URL: benchUrl(DB), TENURE_WORKERS: '0' }, port);
-  const duck = await openDuckDb(pool, envId);
+  const parts = new Set((process.env.BENCH_ANALYTICS_PARTS ?? 'cohorts,reports').split(',').map((p) => p.trim()));
+  const duck = parts.has('cohorts') ? await openDuckDb(pool, envId) : null;
   const rows: Record<string, string | number>[] = [];
   const http = async (path: string): Promise<{ asOf: string }> => {
     const res = await fetch(`${server.url}/api/v1${path}`, {
@@ -75,7 +78,7 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
     return (await res.json()) as { asOf: string };
   };
   try {
-    for (const q of RETENTION) {
+    for (const q of parts.has('cohorts') ? RETENTION : []) {
       const path = `/customers/cohorts?groupBy=${q.groupBy}&criteria=${q.criteria}&metric=${q.metric}&periods=${q.periods}`;
       const api = await timed(() => http(path));
       const now = new Date(api.last.asOf);
@@ -94,7 +97,7 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
       }
       rows.push(row);
     }
-    for (const q of LTV) {
+    for (const q of parts.has('cohorts') ? LTV : []) {
       const path = `/customers/ltv-cohorts?groupBy=${q.groupBy}&months=${q.months}`;
       const api = await timed(() => http(path));
       const now = new Date(api.last.asOf);
@@ -114,11 +117,12 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
       }
       rows.push(row);
     }
+    if (parts.has('reports')) rows.push(...(await benchReports(http, pool, envId, size.label, timed)));
   } finally {
     await server.stop();
     await pool.end();
   }
-  if (!duck) console.log('(DuckDB baseline skipped: @duckdb/node-api is not installed)');
+  if (!duck && parts.has('cohorts')) console.log('(DuckDB baseline skipped: @duckdb/node-api is not installed)');
   return rows;
 }
 

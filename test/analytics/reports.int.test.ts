@@ -68,6 +68,13 @@ describe('reports', () => {
       { at: new Date(d0 + 3 * DAY + 6 * HOUR) },
       { at: new Date(d0 + 9 * DAY + 19 * HOUR) },
     ]);
+    // Cut days wholly on one side of the cut: counted from the rollup's day figures, not read.
+    await w.customer('one-side', new Date(d0 - 5 * DAY), [
+      { at: new Date(d0 + 20 * HOUR), revenue: 3 },
+      { at: new Date(d0 + 22 * HOUR) },
+      { at: new Date(d0 + 9 * DAY + 3 * HOUR), revenue: 4 },
+      { at: new Date(d0 + 9 * DAY + 23 * HOUR) },
+    ]);
     await w.customer('signup', new Date(d0 + 5 * DAY));
     await w.customer('recent', new Date(base() - 3 * DAY), [
       { at: new Date(base() - 2 * DAY), revenue: 5 },
@@ -77,14 +84,14 @@ describe('reports', () => {
     expect(before.series).toHaveLength(10);
     expect(before.series[0]).toEqual({
       date: new Date(d0).toISOString().slice(0, 10),
-      events: 1,
-      activeCustomers: 1,
+      events: 3,
+      activeCustomers: 2,
       newCustomers: 0,
       churnedCustomers: 0,
-      revenue: 10,
+      revenue: 13,
     });
-    expect(before.totals).toMatchObject({ events: 5, activeCustomers: 2, newCustomers: 1, revenue: 28.25 });
-    expect(before.previous).toMatchObject({ events: 3, activeCustomers: 2, newCustomers: 1, revenue: 1 });
+    expect(before.totals).toMatchObject({ events: 8, activeCustomers: 3, newCustomers: 1, revenue: 35.25 });
+    expect(before.previous).toMatchObject({ events: 3, activeCustomers: 2, newCustomers: 2, revenue: 1 });
     for (const p of PARAMS(start, end)) await check(w, p);
     await w.drain();
     for (const p of PARAMS(start, end)) await check(w, p);

@@ -12,6 +12,8 @@ const CustomerDetailPage = lazy(() => import('../pages/customers/customer-detail
 const EventsPage = lazy(() => import('../pages/events/events-page'));
 const CohortsPage = lazy(() => import('../pages/cohorts/cohorts-page'));
 const LtvPage = lazy(() => import('../pages/ltv/ltv-page'));
+const AttributionPage = lazy(() => import('../pages/attribution/attribution-page'));
+const CalibrationPage = lazy(() => import('../pages/calibration/calibration-page'));
 const SegmentsPage = lazy(() => import('../pages/segments/segments-page'));
 const SegmentPage = lazy(() => import('../pages/segments/segment-page'));
 const SegmentEditorPage = lazy(() => import('../pages/segments/segment-editor-page'));
@@ -45,6 +47,8 @@ export const router = createBrowserRouter([
           { path: 'events', element: <EventsPage /> },
           { path: 'cohorts', element: <CohortsPage /> },
           { path: 'ltv', element: <LtvPage /> },
+          { path: 'attribution', element: <AttributionPage /> },
+          { path: 'calibration', element: <CalibrationPage /> },
           { path: 'segments', element: <SegmentsPage /> },
           { path: 'segments/new', element: <SegmentEditorPage /> },
           { path: 'segments/:id', element: <SegmentPage /> },

@@ -12,6 +12,7 @@ const NAV: { to: string; label: string; icon: IconName; testId: string; needs?: 
   { to: '/segments', label: 'Segments', icon: 'filter', testId: 'nav-segments' },
   { to: '/cohorts', label: 'Cohorts', icon: 'target', testId: 'nav-cohorts' },
   { to: '/ltv', label: 'Lifetime value', icon: 'dollar', testId: 'nav-ltv' },
+  { to: '/attribution', label: 'Attribution', icon: 'link', testId: 'nav-attribution' },
   { to: '/import', label: 'Import', icon: 'upload', testId: 'nav-import', needs: 'customers:write' },
   { to: '/api-keys', label: 'API keys', icon: 'key', testId: 'nav-api-keys' },
   { to: '/team', label: 'Team', icon: 'shield', testId: 'nav-team' },

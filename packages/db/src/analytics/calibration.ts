@@ -5,11 +5,11 @@
  *
  * The formulas' inputs as of asOf come from the per-customer rollups (exact now, rollup-source.ts)
  * instead of one index probe per customer (the refresh's way, ~2 s for 50,000 customers):
- * - n30, r30, rPrev: whole UTC days inside the windows from the running sums of the active-day
- *   arrays (binary search), the three partly covered days at the windows' edges (asOf − 60 d,
- *   asOf − 30 d, asOf's own day up to asOf) from their raw events;
- * - last activity as of asOf: an event on asOf's own day up to asOf, else the last time of the
- *   latest active day before it (the rollup keeps each day's first and last time);
+ * - n30, r30, rPrev: the windows (asOf − 30 d, asOf] and (asOf − 60 d, asOf − 30 d] by
+ *   window-figures.ts — whole days from the running sums, the three cut days from each day's
+ *   first and last time (a customer whose day straddles a cut reads that day's events);
+ * - last activity as of asOf: its latest event on asOf's own day up to asOf, else the last time of
+ *   the latest active day before it (the rollup keeps each day's first and last time);
  * - `reactivated` is left false: calibration reads only the risk band and whether the stage is
  *   churned, which the reactivation test cannot change (churned comes first).
  * Customers first seen after asOf are not in the set; those whose stage as of asOf is churned are
@@ -17,67 +17,51 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../types';
-import type { CalibrationFigure, CalibrationQuery } from './report-types';
+import { interiorDays } from './report-days';
+import type { CalibrationFigure, CalibrationQuery, ReportWindow } from './report-types';
 import { cohortRows } from './rollup-source';
 import { scoreFormulaCtes } from './score-sql';
 import { withAnalyticsTransaction } from './statement';
+import { daysSum, edgeCte } from './window-figures';
 
 const DAY_MS = 86_400_000;
 
 const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 
-/** Σ of a running-sum array over the whole days [lo, hi] of `active_days`. */
-function daysSum(column: 'day_events' | 'day_revenue', lo: number, hi: number) {
-  const col = sql.ref(`k.${column}`);
-  return sql`(coalesce(${col}[width_bucket(${hi}::int, k.active_days)], 0) - coalesce(${col}[width_bucket(${lo - 1}::int, k.active_days)], 0))`;
-}
-
 export async function healthCalibration(db: Kysely<DB>, q: CalibrationQuery, timeoutMs?: number): Promise<CalibrationFigure[]> {
   const asOf = q.asOf.getTime();
-  const a30 = asOf - 30 * DAY_MS;
-  const a60 = asOf - 60 * DAY_MS;
+  // The score windows as of asOf: the last 30 days (W) and the 30 before them (P), both (a, b].
+  const w: ReportWindow = { start: new Date(asOf - 30 * DAY_MS), end: q.asOf, includeEnd: true };
+  const p: ReportWindow = { start: new Date(asOf - 60 * DAY_MS), end: w.start, includeEnd: true };
   const dB = Math.floor(asOf / DAY_MS);
-  const dA = Math.floor(a30 / DAY_MS);
-  const dC = Math.floor(a60 / DAY_MS);
   const rows = await withAnalyticsTransaction(
     db,
-    async (trx) =>
-      (
+    async (trx) => {
+      await sql`select set_config('work_mem', '64MB', true)`.execute(trx);
+      return (
         await sql<CalibrationFigure>`
-        with src as (${cohortRows(q.envId, { start: null, end: null })}),
-        k as (
-          select c.id, c.first_seen_at, s.active_days, s.day_events, s.day_revenue, s.day_last
-          from src s join customers c on c.environment_id = ${q.envId} and c.id = s.customer_id
-          where c.deleted_at is null and s.first_seen_at <= ${ts(asOf)}
+        with src as materialized (
+          select r.* from (${cohortRows(q.envId, { start: null, end: null })}) r where r.first_seen_at <= ${ts(asOf)}
         ),
-        -- The partly covered days, from their raw events: (a60, end of its day), [start of a30's day, a30],
-        -- (a30, end of its day) and [start of asOf's day, asOf].
-        edge as (
-          select e.customer_id,
-            count(*) filter (where e.effective_at > ${ts(a30)} and e.effective_at < ${ts((dA + 1) * DAY_MS)}
-              or e.effective_at >= ${ts(dB * DAY_MS)}) as n30,
-            coalesce(sum(e.revenue_minor) filter (where e.effective_at > ${ts(a30)} and e.effective_at < ${ts((dA + 1) * DAY_MS)}
-              or e.effective_at >= ${ts(dB * DAY_MS)}), 0) as r30,
-            coalesce(sum(e.revenue_minor) filter (where e.effective_at > ${ts(a60)} and e.effective_at < ${ts((dC + 1) * DAY_MS)}
-              or e.effective_at >= ${ts(dA * DAY_MS)} and e.effective_at <= ${ts(a30)}), 0) as rprev,
-            max(e.effective_at) filter (where e.effective_at >= ${ts(dB * DAY_MS)}) as last_today
-          from events e
-          where e.environment_id = ${q.envId}
-            and ((e.effective_at > ${ts(a60)} and e.effective_at < ${ts((dC + 1) * DAY_MS)})
-              or (e.effective_at >= ${ts(dA * DAY_MS)} and e.effective_at < ${ts((dA + 1) * DAY_MS)})
-              or (e.effective_at >= ${ts(dB * DAY_MS)} and e.effective_at <= ${ts(asOf)}))
-          group by e.customer_id
+        ${edgeCte(q.envId, w, p)},
+        eg as (
+          select customer_id, sum(nw) as nw, sum(revw) as revw, sum(revp) as revp,
+            max(lastw) filter (where day = ${dB}::int) as last_today
+          from edge group by customer_id
         ),
         m as (
-          select k.id, k.first_seen_at,
-            coalesce(edge.last_today, k.day_last[width_bucket(${dB - 1}::int, k.active_days)]) as last_at,
-            (${daysSum('day_events', dA + 1, dB - 1)} + coalesce(edge.n30, 0))::int as n30,
-            (${daysSum('day_revenue', dA + 1, dB - 1)} + coalesce(edge.r30, 0))::numeric as r30,
-            (${daysSum('day_revenue', dC + 1, dA - 1)} + coalesce(edge.rprev, 0))::numeric as rprev,
+          select c.id, c.first_seen_at,
+            -- The latest event up to asOf: on asOf's own day (up to asOf), else the last time of the latest day before.
+            coalesce(eg.last_today, s.day_last[width_bucket(${dB - 1}::int, s.active_days)]) as last_at,
+            (${daysSum('day_events', interiorDays(w))} + coalesce(eg.nw, 0))::int as n30,
+            (${daysSum('day_revenue', interiorDays(w))} + coalesce(eg.revw, 0))::numeric as r30,
+            (${daysSum('day_revenue', interiorDays(p))} + coalesce(eg.revp, 0))::numeric as rprev,
             false as reactivated,
             null::int as old_health, null::jsonb as old_components, null::int as old_engagement, null::int as old_expansion,
             null::text as old_risk, null::text as old_stage
-          from k left join edge on edge.customer_id = k.id
+          from src s
+          join customers c on c.environment_id = ${q.envId} and c.id = s.customer_id and c.deleted_at is null
+          left join eg on eg.customer_id = s.customer_id
         ),
         ${scoreFormulaCtes(q.settings, q.asOf)}
         select coalesce(n.risk, 'none') as band, count(*)::int as customers,
@@ -85,7 +69,8 @@ export async function healthCalibration(db: Kysely<DB>, q: CalibrationQuery, tim
         from n join customers c on c.environment_id = ${q.envId} and c.id = n.id
         where n.stage <> 'churned'
         group by 1`.execute(trx)
-      ).rows,
+      ).rows;
+    },
     timeoutMs,
   );
   return rows;

@@ -2,11 +2,10 @@
  * `/reports` (ANALYTICS.md "Reports") as exact integer figures per window and bucket, in one
  * statement (one snapshot) over the per-customer rollups, exact now (rollup-source.ts):
  *
- * - events, revenue, activeCustomers: days wholly inside a window come from each customer's
- *   active-day array (a slice found by binary search, per-day counts and revenue as differences
- *   of the running sums); the partly covered days at the windows' edges from the raw events of
- *   those days alone, with the window's exact predicate. The two sources give one row per
- *   (customer, day, window), so distinct customers per bucket and per window are exact.
+ * - events, revenue, activeCustomers: per customer and window from the running sums of its
+ *   active-day array and the per-day first and last times at the cut days (window-figures.ts),
+ *   so one row per customer and window (and per customer and day for the series): distinct
+ *   customers are plain counts, and no window's events are read.
  * - newCustomers: firstSeenAt of the rollup rows (deleted customers included, like their events).
  * - churnedCustomers: the last event of an active day is followed by a gap of more than churnDays
  *   exactly when the next active day's first event comes later than its time + churnDays; the
@@ -15,10 +14,11 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../types';
-import { bucketOf, DAY_MS, type DayRange, dayOf, edgeDays, inWindow, interiorDays, onDays, touchingDays } from './report-days';
+import { bucketOf, DAY_MS, dayOf, interiorDays, touchingDays } from './report-days';
 import type { MetricCounts, ReportFigures, ReportQuery } from './report-types';
 import { cohortRows } from './rollup-source';
 import { withAnalyticsTransaction } from './statement';
+import { daysSum, edgeCte, windowOf } from './window-figures';
 
 interface Row {
   kind: 'W' | 'P' | 'S';
@@ -32,36 +32,16 @@ interface Row {
 
 const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 
-/** Which window a timestamptz falls in: 'W', 'P' or null. */
-function windowOf(expr: RawBuilder<unknown>, q: ReportQuery) {
-  return sql`case when ${inWindow(expr, q.window)} then 'W' when ${inWindow(expr, q.previous)} then 'P' end`;
-}
-
-/** Σ of a running-sum array over the whole days [lo, hi] of `s.active_days` (two binary searches). */
-function daysSum(column: 'day_events' | 'day_revenue', r: DayRange) {
-  const col = sql.ref(`s.${column}`);
-  return sql`(coalesce(${col}[width_bucket(${r.hi}::int, s.active_days)], 0) - coalesce(${col}[width_bucket(${r.lo - 1}::int, s.active_days)], 0))`;
-}
-
 /**
- * Activity CTEs: `ae` (customer_id, day, win, n, rev) from the raw events of the edge days;
- * `ac` (win, customer_id, n, rev) per customer and window — the interior days by two binary
- * searches per customer, plus its edge-day events; `ad` (customer_id, day, n, rev) per customer
- * and day of the window for the series — the interior days sliced out of the array.
+ * Activity CTEs over the rollups (window-figures.ts): `edge` (the cut days), `pc` (each
+ * customer's events and revenue in W and in P: one row per customer, so active customers are a
+ * plain count) and `ad` (customer, day, n, rev) for the days of W, one row per customer and day.
  */
 function activityCtes(envId: string, q: ReportQuery) {
-  const eff = sql.ref('e.effective_at');
-  const interior = (win: 'W' | 'P', r: DayRange) =>
-    sql`select s.customer_id, ${win} as win, ${daysSum('day_events', r)} as n, ${daysSum('day_revenue', r)} as rev
-      from src s where s.last_event_at >= ${ts(r.lo * DAY_MS)}`;
   const w = interiorDays(q.window);
   const p = interiorDays(q.previous);
-  const parts = [
-    ...(w.lo <= w.hi ? [interior('W', w)] : []),
-    ...(p.lo <= p.hi ? [interior('P', p)] : []),
-    sql`select customer_id, win, n, rev from ae`,
-  ];
-  const days =
+  const from = Math.min(touchingDays(q.previous).lo, touchingDays(q.window).lo);
+  const interior =
     w.lo <= w.hi
       ? sql`
       select s.customer_id, s.active_days[g.i] as day,
@@ -72,20 +52,19 @@ function activityCtes(envId: string, q: ReportQuery) {
       union all`
       : sql``;
   return sql`
-  ae as (
-    select e.customer_id, ${dayOf(eff)} as day, x.win, count(*)::bigint as n, coalesce(sum(e.revenue_minor), 0)::bigint as rev
-    from events e
-    cross join lateral (select ${windowOf(eff, q)} as win) x
-    where e.environment_id = ${envId} and ${onDays(eff, edgeDays([q.window, q.previous]))} and x.win is not null
-    group by 1, 2, 3
+  ${edgeCte(envId, q.window, q.previous)},
+  eg as (
+    select customer_id, sum(nw) as nw, sum(revw) as revw, sum(np) as np, sum(revp) as revp from edge group by customer_id
   ),
-  ac as (
-    select win, customer_id, sum(n) as n, sum(rev) as rev from (${sql.join(parts, sql` union all `)}) x
-    where n > 0 group by win, customer_id
+  pc as (
+    select ${daysSum('day_events', w)} + coalesce(eg.nw, 0) as nw, ${daysSum('day_revenue', w)} + coalesce(eg.revw, 0) as revw,
+      ${daysSum('day_events', p)} + coalesce(eg.np, 0) as np, ${daysSum('day_revenue', p)} + coalesce(eg.revp, 0) as revp
+    from src s left join eg on eg.customer_id = s.customer_id
+    where s.last_event_at >= ${ts(from * DAY_MS)}
   ),
   ad as (
-    ${days}
-    select customer_id, day, n, rev from ae where win = 'W'
+    ${interior}
+    select customer_id, day, nw, revw from edge where nw > 0
   )`;
 }
 
@@ -105,7 +84,7 @@ function churnCte(q: ReportQuery) {
     select s.customer_id, s.first_seen_at + ${span} from src s where s.last_event_at is null
   ),
   cm as (
-    select customer_id, at, ${windowOf(sql.ref('at'), q)} as win from cm0 where at <= ${ts(q.now.getTime())}
+    select customer_id, at, ${windowOf(sql.ref('at'), q.window, q.previous)} as win from cm0 where at <= ${ts(q.now.getTime())}
   )`;
 }
 
@@ -120,14 +99,19 @@ export async function report(db: Kysely<DB>, q: ReportQuery, timeoutMs?: number)
   const ctes: RawBuilder<unknown>[] = [sql`src as materialized (${cohortRows(q.envId, { start: null, end: null })})`];
   if (activity) {
     ctes.push(activityCtes(q.envId, q));
-    // Distinct customers by grouping on (group, customer) first: hash aggregates, no sort.
-    parts.push(sql`select win, null::int, sum(n)::float8, count(*)::int, null::int, null::int, sum(rev)::float8 from ac group by win`);
-    parts.push(sql`select 'S', b, sum(n)::float8, count(*)::int, null::int, null::int, sum(rev)::float8 from (
-        select ${bucket(sql.ref('day'))} as b, customer_id, sum(n) as n, sum(rev) as rev from ad where n > 0 group by 1, 2
-      ) x group by b`);
+    parts.push(sql`select 'W', null::int, sum(nw)::float8, (count(*) filter (where nw > 0))::int, null::int, null::int, sum(revw)::float8
+      from pc`);
+    parts.push(sql`select 'P', null::int, sum(np)::float8, (count(*) filter (where np > 0))::int, null::int, null::int, sum(revp)::float8
+      from pc`);
+    // A day bucket has one row per customer; a week groups (week, customer) first, so each customer counts once.
+    const days =
+      q.interval === 'day'
+        ? sql`select day as b, n, rev from ad`
+        : sql`select ${bucket(sql.ref('day'))} as b, sum(n) as n, sum(rev) as rev from ad group by 1, customer_id`;
+    parts.push(sql`select 'S', b, sum(n)::float8, count(*)::int, null::int, null::int, sum(rev)::float8 from (${days}) x group by b`);
   }
   if (fresh) {
-    ctes.push(sql`nc as (select first_seen_at, ${windowOf(sql.ref('first_seen_at'), q)} as win from src)`);
+    ctes.push(sql`nc as (select first_seen_at, ${windowOf(sql.ref('first_seen_at'), q.window, q.previous)} as win from src)`);
     parts.push(sql`select win, null::int, null::float8, null::int, count(*)::int, null::int, null::float8
       from nc where win is not null group by win`);
     parts.push(sql`select 'S', ${bucket(dayOf(sql.ref('first_seen_at')))}, null::float8, null::int, count(*)::int, null::int, null::float8

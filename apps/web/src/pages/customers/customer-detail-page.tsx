@@ -12,6 +12,7 @@ import { errorCode } from '../../lib/errors';
 import { useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { CustomerAttributesCard } from './customer-attributes-card';
+import { CustomerAttributionCard } from './customer-attribution-card';
 import { CustomerDeleteDialog } from './customer-delete-dialog';
 import { CustomerEditDialog } from './customer-edit-dialog';
 import { CustomerJourney } from './customer-journey';
@@ -95,6 +96,7 @@ export default function CustomerDetailPage() {
           <CustomerAcquisitionCard customer={customer} />
         </div>
       </div>
+      <CustomerAttributionCard customerId={customer.id} currency={currency} />
       <CustomerJourney customerId={customer.id} currency={currency} />
       <CustomerEditDialog customer={customer} open={dialog === 'edit'} onClose={() => setDialog(null)} />
       <CustomerDeleteDialog customer={customer} open={dialog === 'delete'} onClose={() => setDialog(null)} />

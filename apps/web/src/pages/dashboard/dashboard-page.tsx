@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { SkeletonCard } from '../../components/skeleton';
 import { useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
+import { ReportSection } from './report-section';
 import { RiskChartCard } from './risk-chart-card';
 import { StageChartCard } from './stage-chart-card';
 import { StatCards, StatCardsSkeleton } from './stat-cards';
@@ -20,7 +21,7 @@ export default function DashboardPage() {
     <div className="stack" data-testid="dashboard">
       <PageHeader title="Dashboard" subtitle={`Customer health in the ${environment.mode} environment of ${workspace.name}`} />
       <HealthOverview />
-      {/* Reports (metric cards, time series) get their own section below the overview. */}
+      <ReportSection />
     </div>
   );
 }

@@ -22,12 +22,14 @@ afterAll(() => database?.close());
 
 const ALL: Role[] = ['owner', 'admin', 'member', 'viewer'];
 const MANAGERS: Role[] = ['owner', 'admin'];
+const WRITERS: Role[] = ['owner', 'admin', 'member'];
 
 /** Who may call each staff procedure (QUALITY.md "Roles"): members manage neither keys nor the team. */
 const EXPECTED: Record<string, Role[]> = {
   'analytics.getSettings': ALL,
   'analytics.updateSettings': MANAGERS,
   'analytics.recomputeStatus': ALL,
+  'analytics.dropSnapshots': WRITERS,
   'apiKeys.list': MANAGERS,
   'apiKeys.create': MANAGERS,
   'apiKeys.revoke': MANAGERS,
@@ -54,6 +56,7 @@ const CALLS: Record<string, (caller: Caller, tenant: Tenant) => Promise<unknown>
   'analytics.getSettings': (c) => c.analytics.getSettings(),
   'analytics.updateSettings': (c) => c.analytics.updateSettings({}),
   'analytics.recomputeStatus': (c) => c.analytics.recomputeStatus(),
+  'analytics.dropSnapshots': (c) => c.analytics.dropSnapshots(),
   'apiKeys.list': (c) => c.apiKeys.list(),
   'apiKeys.create': (c) => c.apiKeys.create({ type: 'secret', name: 'matrix' }),
   'apiKeys.revoke': async (c, t) => c.apiKeys.revoke({ id: (await createKey(database.db, t)).id }),

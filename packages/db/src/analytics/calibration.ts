@@ -17,12 +17,11 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../types';
-import { interiorDays } from './report-days';
 import type { CalibrationFigure, CalibrationQuery, ReportWindow } from './report-types';
 import { cohortRows } from './rollup-source';
 import { scoreFormulaCtes } from './score-sql';
 import { withAnalyticsTransaction } from './statement';
-import { daysSum, edgeCte } from './window-figures';
+import { windowEdgeDays, windowFigures } from './window-figures';
 
 const DAY_MS = 86_400_000;
 
@@ -34,39 +33,37 @@ export async function healthCalibration(db: Kysely<DB>, q: CalibrationQuery, tim
   const w: ReportWindow = { start: new Date(asOf - 30 * DAY_MS), end: q.asOf, includeEnd: true };
   const p: ReportWindow = { start: new Date(asOf - 60 * DAY_MS), end: w.start, includeEnd: true };
   const dB = Math.floor(asOf / DAY_MS);
+  // Live customers first seen by asOf: their rollup rows and stored stage.
+  const base = sql`
+    select r.customer_id, r.active_days, r.day_events, r.day_revenue, r.day_first, r.day_last, r.first_seen_at, c.lifecycle_stage
+    from (${cohortRows(q.envId, { start: null, end: null })}) r
+    join customers c on c.environment_id = ${q.envId} and c.id = r.customer_id and c.deleted_at is null
+    where r.first_seen_at <= ${ts(asOf)}`;
+  // asOf's own day is always cut (W ends there): its latest event up to asOf, when there is one.
+  const kB = windowEdgeDays(w, p).indexOf(dB);
+  const lastToday = kB < 0 ? sql`null::timestamptz` : sql.raw(`f.lastw_${kB}`);
   const rows = await withAnalyticsTransaction(
     db,
     async (trx) => {
       await sql`select set_config('work_mem', '64MB', true)`.execute(trx);
       return (
         await sql<CalibrationFigure>`
-        with src as materialized (
-          select r.* from (${cohortRows(q.envId, { start: null, end: null })}) r where r.first_seen_at <= ${ts(asOf)}
-        ),
-        ${edgeCte(q.envId, w, p)},
-        eg as (
-          select customer_id, sum(nw) as nw, sum(revw) as revw, sum(revp) as revp,
-            max(lastw) filter (where day = ${dB}::int) as last_today
-          from edge group by customer_id
-        ),
-        m as (
-          select c.id, c.first_seen_at,
+        with m as (
+          select f.customer_id as id, f.first_seen_at,
             -- The latest event up to asOf: on asOf's own day (up to asOf), else the last time of the latest day before.
-            coalesce(eg.last_today, s.day_last[width_bucket(${dB - 1}::int, s.active_days)]) as last_at,
-            (${daysSum('day_events', interiorDays(w))} + coalesce(eg.nw, 0))::int as n30,
-            (${daysSum('day_revenue', interiorDays(w))} + coalesce(eg.revw, 0))::numeric as r30,
-            (${daysSum('day_revenue', interiorDays(p))} + coalesce(eg.revp, 0))::numeric as rprev,
+            coalesce(${lastToday}, f.day_last[width_bucket(${dB - 1}::int, f.active_days)]) as last_at,
+            f.nw::int as n30, f.revw::numeric as r30, f.revp::numeric as rprev,
             false as reactivated,
             null::int as old_health, null::jsonb as old_components, null::int as old_engagement, null::int as old_expansion,
-            null::text as old_risk, null::text as old_stage
-          from src s
-          join customers c on c.environment_id = ${q.envId} and c.id = s.customer_id and c.deleted_at is null
-          left join eg on eg.customer_id = s.customer_id
+            null::text as old_risk,
+            -- The formulas carry the stored stage through as old_stage: "churned now" is read from it below.
+            f.lifecycle_stage as old_stage
+          from ${windowFigures({ envId: q.envId, w, p, base, extra: ['first_seen_at', 'lifecycle_stage'] })} f
         ),
         ${scoreFormulaCtes(q.settings, q.asOf)}
         select coalesce(n.risk, 'none') as band, count(*)::int as customers,
-          count(*) filter (where c.lifecycle_stage = 'churned')::int as churned_since
-        from n join customers c on c.environment_id = ${q.envId} and c.id = n.id
+          count(*) filter (where n.old_stage = 'churned')::int as churned_since
+        from n
         where n.stage <> 'churned'
         group by 1`.execute(trx)
       ).rows;

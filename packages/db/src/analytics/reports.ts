@@ -2,163 +2,170 @@
  * `/reports` (ANALYTICS.md "Reports") as exact integer figures per window and bucket, in one
  * statement (one snapshot) over the per-customer rollups, exact now (rollup-source.ts):
  *
- * - events, revenue, activeCustomers: per customer and window from the running sums of its
- *   active-day array and the per-day first and last times at the cut days (window-figures.ts),
- *   so one row per customer and window (and per customer and day for the series): distinct
- *   customers are plain counts, and no window's events are read.
- * - newCustomers: firstSeenAt of the rollup rows (deleted customers included, like their events).
- * - churnedCustomers: the last event of an active day is followed by a gap of more than churnDays
- *   exactly when the next active day's first event comes later than its time + churnDays; the
- *   per-day first and last times make every moment exact without reading events. Only days whose
- *   moment can fall in the windows are sliced out.
+ * - events, revenue, activeCustomers and churn moments: one pass over the rollup rows
+ *   (report-activity.ts) — per customer and window from the running sums of its active-day array
+ *   and the per-day first and last times at the cut days (window-figures.ts), one row per customer
+ *   and day for the series, so distinct customers are plain counts and no window's events are read;
+ * - newCustomers: firstSeenAt from customers_env_first_seen_idx (deleted customers included, like
+ *   their events), and customers without events' churn moments (firstSeenAt + churnDays) likewise.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../types';
-import { bucketOf, DAY_MS, dayOf, interiorDays, touchingDays } from './report-days';
+import { activityCte, churnCandidateDays, churnSpan } from './report-activity';
+import { bucketOf, DAY_MS, dayOf } from './report-days';
 import type { MetricCounts, ReportFigures, ReportQuery } from './report-types';
 import { cohortRows } from './rollup-source';
 import { withAnalyticsTransaction } from './statement';
-import { daysSum, edgeCte, windowOf } from './window-figures';
+import { windowOf } from './window-figures';
 
 interface Row {
-  kind: 'W' | 'P' | 'S';
+  /** W / P: a window's totals; T: both windows' activity totals (w_… and p_… columns); S: a bucket. */
+  kind: 'W' | 'P' | 'T' | 'S';
   day: number | null;
   events: number | null;
   active: number | null;
   fresh: number | null;
   churned: number | null;
   revenue: number | null;
+  wEvents: number | null;
+  wActive: number | null;
+  wRevenue: number | null;
+  pEvents: number | null;
+  pActive: number | null;
+  pRevenue: number | null;
 }
 
 const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 
-/**
- * Activity CTEs over the rollups (window-figures.ts): `edge` (the cut days), `pc` (each
- * customer's events and revenue in W and in P: one row per customer, so active customers are a
- * plain count) and `ad` (customer, day, n, rev) for the days of W, one row per customer and day.
- */
-function activityCtes(envId: string, q: ReportQuery) {
-  const w = interiorDays(q.window);
-  const p = interiorDays(q.previous);
-  const from = Math.min(touchingDays(q.previous).lo, touchingDays(q.window).lo);
-  const interior =
-    w.lo <= w.hi
-      ? sql`
-      select s.customer_id, s.active_days[g.i] as day,
-        s.day_events[g.i] - coalesce(s.day_events[g.i - 1], 0) as n, s.day_revenue[g.i] - coalesce(s.day_revenue[g.i - 1], 0) as rev
-      from src s
-      cross join lateral generate_series(width_bucket(${w.lo - 1}::int, s.active_days) + 1, width_bucket(${w.hi}::int, s.active_days)) g(i)
-      where s.last_event_at >= ${ts(w.lo * DAY_MS)}
-      union all`
-      : sql``;
-  return sql`
-  ${edgeCte(envId, q.window, q.previous)},
-  eg as (
-    select customer_id, sum(nw) as nw, sum(revw) as revw, sum(np) as np, sum(revp) as revp from edge group by customer_id
-  ),
-  pc as (
-    select ${daysSum('day_events', w)} + coalesce(eg.nw, 0) as nw, ${daysSum('day_revenue', w)} + coalesce(eg.revw, 0) as revw,
-      ${daysSum('day_events', p)} + coalesce(eg.np, 0) as np, ${daysSum('day_revenue', p)} + coalesce(eg.revp, 0) as revp
-    from src s left join eg on eg.customer_id = s.customer_id
-    where s.last_event_at >= ${ts(from * DAY_MS)}
-  ),
-  ad as (
-    ${interior}
-    select customer_id, day, nw, revw from edge where nw > 0
-  )`;
-}
+/** The window totals columns of the activity part, empty in the other parts. */
+const NO_TOTALS = sql`, null::float8, null::int, null::float8, null::float8, null::int, null::float8`;
 
-/** (customer_id, at): churn moments that can fall in either window, up to now. */
-function churnCte(q: ReportQuery) {
-  const span = sql`make_interval(secs => ${q.churnDays * 86_400})`;
-  const lo = Math.min(touchingDays(q.previous).lo, touchingDays(q.window).lo) - q.churnDays;
-  const hi = Math.max(touchingDays(q.previous).hi, touchingDays(q.window).hi) - q.churnDays;
+/**
+ * (customer_id, at, win): churn moments up to now that can fall in either window — from `act`
+ * when activity is asked for too, else from a pass of their own — and those of customers without
+ * events (a range of customers_env_first_seen_idx).
+ */
+function churnCtes(q: ReportQuery, fromAct: boolean) {
+  const span = churnSpan(q);
+  const { lo, hi } = churnCandidateDays(q);
+  const moments = fromAct
+    ? sql`select customer_id, moment as at from act where moment is not null`
+    : sql`
+      select s.customer_id, s.day_last[g.i] + ${span} as at
+      from (
+        select s.customer_id, s.day_first, s.day_last, array_length(s.active_days, 1) as len,
+          width_bucket(${lo - 1}::int, s.active_days) + 1 as c_lo, width_bucket(${hi}::int, s.active_days) as c_hi
+        from src s where s.last_event_at >= ${ts(lo * DAY_MS)} offset 0
+      ) s
+      cross join lateral generate_series(s.c_lo, s.c_hi) g(i)
+      where g.i = s.len or s.day_first[g.i + 1] > s.day_last[g.i] + ${span}`;
   return sql`
   cm0 as (
-    select s.customer_id, s.day_last[g.i] + ${span} as at
-    from src s
-    cross join lateral generate_series(width_bucket(${lo - 1}::int, s.active_days) + 1, width_bucket(${hi}::int, s.active_days)) g(i)
-    where s.last_event_at >= ${ts(lo * DAY_MS)}
-      and (g.i = array_length(s.active_days, 1) or s.day_first[g.i + 1] > s.day_last[g.i] + ${span})
+    ${moments}
     union all
-    select s.customer_id, s.first_seen_at + ${span} from src s where s.last_event_at is null
+    select c.id, c.first_seen_at + ${span} from customers c
+    where c.environment_id = ${q.envId} and c.last_event_at is null
+      and c.first_seen_at >= ${ts(lo * DAY_MS)} and c.first_seen_at < ${ts((hi + 1) * DAY_MS)}
   ),
   cm as (
     select customer_id, at, ${windowOf(sql.ref('at'), q.window, q.previous)} as win from cm0 where at <= ${ts(q.now.getTime())}
   )`;
 }
 
-export async function report(db: Kysely<DB>, q: ReportQuery, timeoutMs?: number): Promise<ReportFigures> {
+/** The statement's CTEs and its parts: (kind, day, events, active, fresh, churned, revenue) rows, unioned. */
+function statement(q: ReportQuery) {
   const want = new Set(q.metrics);
   const activity = want.has('events') || want.has('activeCustomers') || want.has('revenue');
-  const fresh = want.has('newCustomers');
   const churn = want.has('churnedCustomers');
   const bucket = (day: RawBuilder<unknown>) => bucketOf(day, q.interval);
+  // Inlined where it is read (a plain scan of the rollups is cheaper than storing their arrays once).
+  const ctes: RawBuilder<unknown>[] = [
+    sql`src as not materialized (
+      select r.customer_id, r.first_seen_at, r.last_event_at, r.active_days, r.day_events, r.day_revenue, r.day_first, r.day_last
+      from (${cohortRows(q.envId, { start: null, end: null })}) r
+    )`,
+  ];
   const parts: RawBuilder<unknown>[] = [];
-  // Materialized once (in memory: see work_mem below), read by every part.
-  const ctes: RawBuilder<unknown>[] = [sql`src as materialized (${cohortRows(q.envId, { start: null, end: null })})`];
   if (activity) {
-    ctes.push(activityCtes(q.envId, q));
-    parts.push(sql`select 'W', null::int, sum(nw)::float8, (count(*) filter (where nw > 0))::int, null::int, null::int, sum(revw)::float8
-      from pc`);
-    parts.push(sql`select 'P', null::int, sum(np)::float8, (count(*) filter (where np > 0))::int, null::int, null::int, sum(revp)::float8
-      from pc`);
-    // A day bucket has one row per customer; a week groups (week, customer) first, so each customer counts once.
-    const days =
-      q.interval === 'day'
-        ? sql`select day as b, n, rev from ad`
-        : sql`select ${bucket(sql.ref('day'))} as b, sum(n) as n, sum(rev) as rev from ad group by 1, customer_id`;
-    parts.push(sql`select 'S', b, sum(n)::float8, count(*)::int, null::int, null::int, sum(rev)::float8 from (${days}) x group by b`);
+    ctes.push(activityCte(q.envId, q, false));
+    // One aggregate over `act` (read once, so not stored): the windows' totals on the () grouping
+    // set (W's in the usual columns, P's in the p_ ones), the buckets on the (b) one.
+    parts.push(sql`select case when grouping(b) = 1 then 'T' else 'S' end, b,
+        coalesce(sum(n) filter (where n > 0), 0)::float8, (count(*) filter (where counts and n > 0))::int, null::int, null::int,
+        coalesce(sum(rev) filter (where n > 0), 0)::float8,
+        sum(nw) filter (where is_total)::float8, (count(*) filter (where is_total and nw > 0))::int, sum(revw) filter (where is_total)::float8,
+        sum(np) filter (where is_total)::float8, (count(*) filter (where is_total and np > 0))::int, sum(revp) filter (where is_total)::float8
+      from (select a.*, ${bucket(sql.ref('a.day'))} as b from act a) a
+      group by grouping sets ((b), ())`);
   }
-  if (fresh) {
-    ctes.push(sql`nc as (select first_seen_at, ${windowOf(sql.ref('first_seen_at'), q.window, q.previous)} as win from src)`);
-    parts.push(sql`select win, null::int, null::float8, null::int, count(*)::int, null::int, null::float8
+  if (want.has('newCustomers')) {
+    const lo = Math.min(q.previous.start.getTime(), q.window.start.getTime());
+    const hi = Math.max(q.previous.end.getTime(), q.window.end.getTime());
+    ctes.push(sql`nc as (
+      select c.first_seen_at, ${windowOf(sql.ref('c.first_seen_at'), q.window, q.previous)} as win
+      from customers c
+      where c.environment_id = ${q.envId} and c.first_seen_at >= ${ts(lo)} and c.first_seen_at <= ${ts(hi)}
+    )`);
+    parts.push(sql`select win, null::int, null::float8, null::int, count(*)::int, null::int, null::float8 ${NO_TOTALS}
       from nc where win is not null group by win`);
     parts.push(sql`select 'S', ${bucket(dayOf(sql.ref('first_seen_at')))}, null::float8, null::int, count(*)::int, null::int, null::float8
-      from nc where win = 'W' group by 2`);
+      ${NO_TOTALS} from nc where win = 'W' group by 2`);
   }
   if (churn) {
-    ctes.push(churnCte(q));
-    parts.push(sql`select win, null::int, null::float8, null::int, null::int, count(*)::int, null::float8
+    ctes.push(churnCtes(q, false));
+    parts.push(sql`select win, null::int, null::float8, null::int, null::int, count(*)::int, null::float8 ${NO_TOTALS}
       from (select distinct win, customer_id from cm where win is not null) x group by win`);
-    parts.push(sql`select 'S', b, null::float8, null::int, null::int, count(*)::int, null::float8
+    parts.push(sql`select 'S', b, null::float8, null::int, null::int, count(*)::int, null::float8 ${NO_TOTALS}
       from (select distinct ${bucket(dayOf(sql.ref('at')))} as b, customer_id from cm where win = 'W') x group by b`);
   }
-  const empty = (): MetricCounts => ({ events: 0, activeCustomers: 0, newCustomers: 0, churnedCustomers: 0, revenueMinor: 0 });
+  return { ctes, parts };
+}
+
+const empty = (): MetricCounts => ({ events: 0, activeCustomers: 0, newCustomers: 0, churnedCustomers: 0, revenueMinor: 0 });
+
+export async function report(db: Kysely<DB>, q: ReportQuery, timeoutMs?: number): Promise<ReportFigures> {
   const figures: ReportFigures = { totals: empty(), previous: empty(), series: [] };
+  const { ctes, parts } = statement(q);
   if (parts.length === 0) return figures;
   const rows = await withAnalyticsTransaction(
     db,
     async (trx) => {
-      // The rollup rows (~0.3 KB each) are kept in memory between the parts: 50,000 customers fit in 64 MB.
+      // Hash aggregates over one row per customer and day stay in memory.
       await sql`select set_config('work_mem', '64MB', true)`.execute(trx);
       return (
         await sql<Row>`
         with ${sql.join(ctes, sql`, `)}
-        select x.* from (${sql.join(parts, sql` union all `)}) as x(kind, day, events, active, fresh, churned, revenue)`.execute(trx)
+        select x.* from (${sql.join(parts, sql` union all `)})
+          as x(kind, day, events, active, fresh, churned, revenue, w_events, w_active, w_revenue, p_events, p_active, p_revenue)`.execute(
+          trx,
+        )
       ).rows;
     },
     timeoutMs,
   );
   const series = new Map<number, MetricCounts & { day: number }>();
   for (const r of rows) {
-    const into = r.kind === 'W' ? figures.totals : r.kind === 'P' ? figures.previous : undefined;
-    let target: MetricCounts;
-    if (into) target = into;
-    else {
-      const day = Number(r.day);
-      let point = series.get(day);
-      if (!point) {
-        point = { day, ...empty() };
-        series.set(day, point);
-      }
-      target = point;
+    if (r.kind === 'T') {
+      figures.totals.events += Number(r.wEvents ?? 0);
+      figures.totals.activeCustomers += Number(r.wActive ?? 0);
+      figures.totals.revenueMinor += Number(r.wRevenue ?? 0);
+      figures.previous.events += Number(r.pEvents ?? 0);
+      figures.previous.activeCustomers += Number(r.pActive ?? 0);
+      figures.previous.revenueMinor += Number(r.pRevenue ?? 0);
+      continue;
     }
-    if (r.events !== null) target.events += Number(r.events);
-    if (r.active !== null) target.activeCustomers += Number(r.active);
-    if (r.fresh !== null) target.newCustomers += Number(r.fresh);
-    if (r.churned !== null) target.churnedCustomers += Number(r.churned);
-    if (r.revenue !== null) target.revenueMinor += Number(r.revenue);
+    if (r.kind === 'S' && r.day === null) continue;
+    let target = r.kind === 'W' ? figures.totals : r.kind === 'P' ? figures.previous : undefined;
+    if (!target) {
+      const day = Number(r.day);
+      target = series.get(day) ?? { day, ...empty() };
+      series.set(day, target as MetricCounts & { day: number });
+    }
+    target.events += Number(r.events ?? 0);
+    target.activeCustomers += Number(r.active ?? 0);
+    target.newCustomers += Number(r.fresh ?? 0);
+    target.churnedCustomers += Number(r.churned ?? 0);
+    target.revenueMinor += Number(r.revenue ?? 0);
   }
   figures.series = [...series.values()].sort((a, b) => a.day - b.day);
   return figures;

@@ -1,77 +1,130 @@
 /**
- * Event counts and revenue of every customer over two windows (W and P: a report and the one
- * before it, or calibration's last 30 days and the 30 before), from the per-customer rollups of a
- * CTE named `src` (rollup-source.ts), without reading the windows' events:
+ * Each customer's events and revenue in two windows (W and P: a report and the one before it, or
+ * calibration's last 30 days and the 30 before), from its per-customer rollup row alone, in one
+ * pass (one row per customer, three derived-table levels so every position and read is computed
+ * once), without reading the windows' events:
  *
- * - days wholly inside a window: differences of the running sums at two binary searches
- *   (`width_bucket`) of the active-day array;
+ * - days wholly inside a window: differences of the running sums at the positions of the range
+ *   in the active-day array (two binary searches, `width_bucket`);
  * - the days a window boundary cuts (edge days): when the customer's first and last event of that
  *   day lie on the same side of every boundary, all of the day's events share that side (windows
  *   are intervals), so the day's count and revenue go to the window its first event is in; only a
  *   customer whose day straddles a boundary reads that day's events (one index range of
- *   events_env_customer_eff_idx). Raw reads of whole edge days cost one random heap page per
- *   event wherever events are not stored in time order; these are a handful of customers.
+ *   events_env_customer_eff_idx). Reading whole edge days from raw events instead would cost one
+ *   random heap page per event wherever events are not stored in time order.
  *
- * CTE `edge`: (customer_id, day, nw, revw, np, revp, lastw) per customer with events on an edge
- * day — the day's events and revenue in W and in P, and its latest event time in W.
+ * `windowFigures(...)` is a `from` item over the rows of a query `base` (customer_id and the
+ * rollup's day arrays, plus any `extra` columns carried along) with columns: customer_id, the
+ * extra columns, the arrays, w_lo/w_hi (positions of W's whole days), nw, revw, np, revp (events
+ * and revenue in W and P), and per edge day k: edge_day_k (the day), nw_k, revw_k and lastw_k
+ * (its events, revenue and latest event time in W).
  */
 import { type RawBuilder, sql } from 'kysely';
-import { DAY_MS, type DayRange, edgeDays, inWindow } from './report-days';
+import { type DayRange, edgeDays, inWindow, interiorDays } from './report-days';
 import type { ReportWindow } from './report-types';
 
 const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
-
-/** Σ of a running-sum array of `s` over the whole days [r.lo, r.hi] (0 when the range is empty). */
-export function daysSum(column: 'day_events' | 'day_revenue', r: DayRange) {
-  if (r.lo > r.hi) return sql`0`;
-  const col = sql.ref(`s.${column}`);
-  return sql`(coalesce(${col}[width_bucket(${r.hi}::int, s.active_days)], 0) - coalesce(${col}[width_bucket(${r.lo - 1}::int, s.active_days)], 0))`;
-}
+const raw = (name: string) => sql.raw(name);
 
 /** 'W', 'P' or null for a timestamptz. */
 export function windowOf(expr: RawBuilder<unknown>, w: ReportWindow, p: ReportWindow) {
   return sql`case when ${inWindow(expr, w)} then 'W' when ${inWindow(expr, p)} then 'P' end`;
 }
 
-export function edgeCte(envId: string, w: ReportWindow, p: ReportWindow) {
-  const days = edgeDays([w, p]);
-  if (days.length === 0)
-    return sql`edge as (select null::text as customer_id, null::int as day, 0::bigint as nw, 0::bigint as revw, 0::bigint as np,
-      0::bigint as revp, null::timestamptz as lastw where false)`;
+/** Positions of a day range in `b.active_days`: lo > hi when the customer has no day in it (or the range is empty). */
+function positions(r: DayRange, as: string) {
+  if (r.lo > r.hi) return sql`1 as ${raw(`${as}_lo`)}, 0 as ${raw(`${as}_hi`)}`;
+  return sql`width_bucket(${r.lo - 1}::int, b.active_days) + 1 as ${raw(`${as}_lo`)}, width_bucket(${r.hi}::int, b.active_days) as ${raw(`${as}_hi`)}`;
+}
+
+/** Σ of a running sum over the positions lo..hi of level-1 row `l` (0 when empty). */
+function runningSum(column: 'day_events' | 'day_revenue', as: string) {
+  const col = raw(`l.${column}`);
+  return sql`coalesce(${col}[${raw(`l.${as}_hi`)}], 0) - coalesce(${col}[${raw(`l.${as}_lo`)} - 1], 0)`;
+}
+
+export interface WindowFiguresSpec {
+  envId: string;
+  w: ReportWindow;
+  p: ReportWindow;
+  /** A query of rollup rows: customer_id, active_days, day_events, day_revenue, day_first, day_last and `extra`. */
+  base: RawBuilder<unknown>;
+  extra: string[];
+}
+
+/** The edge days of the windows (in ascending order): column suffix k is the index in this list. */
+export function windowEdgeDays(w: ReportWindow, p: ReportWindow): number[] {
+  return edgeDays([w, p]);
+}
+
+export function windowFigures(spec: WindowFiguresSpec) {
+  const { envId, w, p } = spec;
+  const days = windowEdgeDays(w, p);
+  const ks = days.map((_, k) => k);
+  const extraBase = spec.extra.map((c) => sql`, ${raw(`b.${c}`)}`);
+  const extra2 = spec.extra.map((c) => sql`, ${raw(`m.${c}`)}`);
   const bounds = [...new Set([w.start, w.end, p.start, p.end].map((d) => d.getTime()))];
-  const straddles = sql`(${sql.join(
-    bounds.map((b) => sql`(y.first_at <= ${ts(b)} and ${ts(b)} <= y.last_at)`),
-    sql` or `,
-  )})`;
   const eff = sql.ref('e.effective_at');
-  // The straddling day's own events: its first to its last effective time.
-  const dayEvents = sql`from events e
-    where e.environment_id = ${envId} and e.customer_id = y.customer_id and e.effective_at >= y.first_at and e.effective_at <= y.last_at`;
-  return sql`
-  edge as (
-    select x.customer_id, x.day,
-      case when x.raw is not null then x.raw[1] when x.side = 'W' then x.n else 0 end as nw,
-      case when x.raw is not null then x.raw[2] when x.side = 'W' then x.rev else 0 end as revw,
-      case when x.raw is not null then x.raw[3] when x.side = 'P' then x.n else 0 end as np,
-      case when x.raw is not null then x.raw[4] when x.side = 'P' then x.rev else 0 end as revp,
-      case when x.raw is not null then x.raw_last when x.side = 'W' then x.last_at end as lastw
-    from (
-      select y.*, ${windowOf(sql.ref('y.first_at'), w, p)} as side,
-        -- The subqueries run only for a day that straddles a boundary (a CASE evaluates lazily).
-        case when ${straddles} then (
-          select array[count(*) filter (where ${inWindow(eff, w)}), coalesce(sum(e.revenue_minor) filter (where ${inWindow(eff, w)}), 0),
-            count(*) filter (where ${inWindow(eff, p)}), coalesce(sum(e.revenue_minor) filter (where ${inWindow(eff, p)}), 0)]::bigint[]
-          ${dayEvents}
-        ) end as raw,
-        case when ${straddles} then (select max(e.effective_at) ${dayEvents} and ${inWindow(eff, w)}) end as raw_last
-      from (
-        select s.customer_id, d.day, s.day_first[i.i] as first_at, s.day_last[i.i] as last_at,
-          s.day_events[i.i] - coalesce(s.day_events[i.i - 1], 0) as n, s.day_revenue[i.i] - coalesce(s.day_revenue[i.i - 1], 0) as rev
-        from src s
-        cross join unnest(array[${sql.join(days.map((d) => sql`${d}::int`))}]) d(day)
-        cross join lateral (select width_bucket(d.day, s.active_days) as i offset 0) i
-        where s.last_event_at >= ${ts((days[0] as number) * DAY_MS)} and s.active_days[i.i] = d.day
-      ) y
-    ) x
+  const each = (f: (k: number) => RawBuilder<unknown>) => sql.join(ks.map(f), sql``);
+  const col = (name: string, k: number) => raw(`${name}_${k}`);
+
+  // Level 1: positions of both windows' whole days and of each edge day.
+  const level1 = sql`
+    select b.customer_id, b.active_days, b.day_events, b.day_revenue, b.day_first, b.day_last ${sql.join(extraBase, sql``)},
+      ${positions(interiorDays(w), 'w')}, ${positions(interiorDays(p), 'p')}
+      ${each((k) => sql`, array_position(b.active_days, ${days[k]}::int) as ${col('e', k)}`)}
+    from (${spec.base}) b
+    offset 0`;
+
+  // Level 2: each edge day's figures, and the raw read of the one that straddles a boundary.
+  const level2 = sql`
+    select l.* ,
+      ${runningSum('day_events', 'w')} as w_n, ${runningSum('day_revenue', 'w')} as w_rev,
+      ${runningSum('day_events', 'p')} as p_n, ${runningSum('day_revenue', 'p')} as p_rev
+      ${each((k) => {
+        const e = raw(`l.e_${k}`);
+        const first = sql`l.day_first[${e}]`;
+        const last = sql`l.day_last[${e}]`;
+        const straddles = sql.join(
+          bounds.map((b) => sql`(${first} <= ${ts(b)} and ${ts(b)} <= ${last})`),
+          sql` or `,
+        );
+        const dayEvents = sql`from events e where e.environment_id = ${envId} and e.customer_id = l.customer_id
+          and e.effective_at >= ${first} and e.effective_at <= ${last}`;
+        return sql`,
+          ${first} as ${col('first', k)}, ${last} as ${col('last', k)},
+          l.day_events[${e}] - coalesce(l.day_events[${e} - 1], 0) as ${col('n', k)},
+          l.day_revenue[${e}] - coalesce(l.day_revenue[${e} - 1], 0) as ${col('rev', k)},
+          -- Only a day that straddles a boundary is read from its events (a CASE evaluates lazily).
+          case when ${e} is not null and (${straddles}) then (
+            select array[count(*) filter (where ${inWindow(eff, w)}), coalesce(sum(e.revenue_minor) filter (where ${inWindow(eff, w)}), 0),
+              count(*) filter (where ${inWindow(eff, p)}), coalesce(sum(e.revenue_minor) filter (where ${inWindow(eff, p)}), 0),
+              extract(epoch from max(e.effective_at) filter (where ${inWindow(eff, w)})) * 1000000]::bigint[]
+            ${dayEvents}
+          ) end as ${col('raw', k)}`;
+      })}
+    from (${level1}) l
+    offset 0`;
+
+  // Level 3: each edge day's part of W and P; the windows' totals.
+  const side = (k: number) => windowOf(sql`m.${col('first', k)}`, w, p);
+  const part = (k: number, i: number, win: 'W' | 'P', value: 'n' | 'rev') =>
+    sql`case when m.${col('e', k)} is null then 0 when m.${col('raw', k)} is not null then m.${col('raw', k)}[${i}]
+      when ${side(k)} = ${win} then m.${col(value, k)} else 0 end`;
+  const sum = (f: (k: number) => RawBuilder<unknown>) => (ks.length ? sql` + ${sql.join(ks.map(f), sql` + `)}` : sql``);
+  return sql`(
+    select m.customer_id ${sql.join(extra2, sql``)}, m.active_days, m.day_events, m.day_revenue, m.day_first, m.day_last, m.w_lo, m.w_hi,
+      m.w_n ${sum((k) => part(k, 1, 'W', 'n'))} as nw, m.w_rev ${sum((k) => part(k, 2, 'W', 'rev'))} as revw,
+      m.p_n ${sum((k) => part(k, 3, 'P', 'n'))} as np, m.p_rev ${sum((k) => part(k, 4, 'P', 'rev'))} as revp
+      ${each(
+        (k) => sql`, ${days[k]}::int as ${col('edge_day', k)}, ${part(k, 1, 'W', 'n')} as ${col('nw', k)},
+          ${part(k, 2, 'W', 'rev')} as ${col('revw', k)},
+          case when m.${col('e', k)} is null then null
+            when m.${col('raw', k)} is not null then to_timestamp(m.${col('raw', k)}[5]::float8 / 1000000)
+            when ${side(k)} = 'W' then m.${col('last', k)} end as ${col('lastw', k)}`,
+      )}
+    from (${level2}) m
+    -- Not flattened into the caller: each figure is computed once per customer, not once per row the caller makes of it.
+    offset 0
   )`;
 }

@@ -26,16 +26,6 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Converts every thrown error (database, zod, domain) to an AppError-backed TRPCError. */
-const normalizeErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok) {
-    const app = toAppError(result.error);
-    return { ...result, error: toTRPCError(app) } as typeof result;
-  }
-  return result;
-});
-
 function safeDecode(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   try {
@@ -45,38 +35,50 @@ function safeDecode(value: unknown): unknown {
   }
 }
 
-/** trpc-to-openapi hands path parameters over still URL-encoded (`ext_user%2F42`): decode them. */
-const decodePathParams = t.middleware(({ ctx, meta, getRawInput, next }) => {
-  const params = ctx.surface === 'rest' ? [...(meta?.openapi?.path.matchAll(/\{(\w+)\}/g) ?? [])].map((m) => m[1] as string) : [];
-  if (params.length === 0) return next();
-  return next({
-    getRawInput: async () => {
-      const raw = (await getRawInput()) as Record<string, unknown> | undefined;
-      if (!raw || typeof raw !== 'object') return raw;
-      return { ...raw, ...Object.fromEntries(params.map((p) => [p, safeDecode(raw[p])])) };
-    },
-  });
-});
+/** The `{params}` of each REST path template, parsed once. */
+const pathParams = new Map<string, string[]>();
+function paramsOf(path: string | undefined): string[] {
+  if (!path) return [];
+  let params = pathParams.get(path);
+  if (!params) {
+    params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    pathParams.set(path, params);
+  }
+  return params;
+}
 
 /**
- * Input no procedure may take (REST.md "Body"): JSON deeper than 64 levels and `__proto__` keys.
- * REST bodies were checked when Fastify parsed them; tRPC parses its own (URL inputs and bodies).
+ * What every call goes through, as one middleware (each layer costs an async frame on every call):
+ * - input no procedure may take (REST.md "Body"): JSON deeper than 64 levels and `__proto__` keys
+ *   (REST bodies were checked when Fastify parsed them; tRPC parses its own, URL inputs and bodies);
+ * - path parameters, which trpc-to-openapi hands over still URL-encoded (`ext_user%2F42`), decoded;
+ * - every thrown error (database, zod, domain) turned into an AppError-backed TRPCError.
  */
-const refuseHostileJson = t.middleware(async ({ ctx, getRawInput, next }) => {
+const prepareCall = t.middleware(async ({ ctx, meta, getRawInput, next }) => {
   if (ctx.surface !== 'rest') {
     const problem = jsonProblem(await getRawInput());
     if (problem) {
-      throw new AppError(
-        'BAD_REQUEST',
-        problem.message,
-        problem.kind === 'proto' ? { issues: [{ path: problem.path, message: problem.message }] } : {},
-      );
+      const issues = problem.kind === 'proto' ? [{ path: problem.path, message: problem.message }] : undefined;
+      throw toTRPCError(new AppError('BAD_REQUEST', problem.message, { issues }));
     }
   }
-  return next();
+  const params = ctx.surface === 'rest' ? paramsOf(meta?.openapi?.path) : [];
+  const result = await (params.length === 0
+    ? next()
+    : next({
+        getRawInput: async () => {
+          const raw = (await getRawInput()) as Record<string, unknown> | undefined;
+          if (!raw || typeof raw !== 'object') return raw;
+          const decoded = { ...raw };
+          for (const p of params) decoded[p] = safeDecode(raw[p]);
+          return decoded;
+        },
+      }));
+  if (!result.ok) return { ...result, error: toTRPCError(toAppError(result.error)) } as typeof result;
+  return result;
 });
 
-export const publicProcedure = t.procedure.use(normalizeErrors).use(refuseHostileJson).use(decodePathParams);
+export const publicProcedure = t.procedure.use(prepareCall);
 
 /** A signed-in staff user (session), no environment needed. */
 export const userProcedure = publicProcedure.use(({ ctx, next }) => {

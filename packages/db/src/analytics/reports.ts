@@ -55,7 +55,8 @@ function churnCtes(q: ReportQuery, fromAct: boolean) {
       from (
         select s.customer_id, s.day_first, s.day_last, array_length(s.active_days, 1) as len,
           width_bucket(${lo - 1}::int, s.active_days) + 1 as c_lo, width_bucket(${hi}::int, s.active_days) as c_hi
-        from src s where s.last_event_at >= ${ts(lo * DAY_MS)} offset 0
+        -- Only customers with an active day in [lo, hi]: last event on or after lo, first seen before hi ends.
+        from src s where s.last_event_at >= ${ts(lo * DAY_MS)} and s.first_seen_at < ${ts((hi + 1) * DAY_MS)} offset 0
       ) s
       cross join lateral generate_series(s.c_lo, s.c_hi) g(i)
       where g.i = s.len or s.day_first[g.i + 1] > s.day_last[g.i] + ${span}`;

@@ -125,9 +125,7 @@ export function scoreFormulaCtes(settings: ScoreSettings, now: Date) {
       case when m.rprev > 0 then greatest(0, least(1, (m.r30 - m.rprev) / m.rprev)) when m.r30 > 0 then 1 else 0 end as growth
     from m join en on en.n30 = m.n30
   ),
-  -- Materialized: risk and stage below test health several times, and an inlined CTE would
-  -- recompute the whole numeric expression for each test.
-  h as materialized (
+  h as (
     select f.*,
       round(${p.wRecency}::numeric * f.recency + ${p.wEngagement}::numeric * f.engagement + ${p.wMonetary}::numeric * f.monetary)::int as health
     from f

@@ -7,7 +7,7 @@ import { createJobRunner, drainStaleScores, type JobRunner } from '@tenure/core'
 import { createDb, type Database, scoreQueueQueries, sql } from '@tenure/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDb } from '../helpers/db';
-import { callerFor } from '../helpers/caller';
+import { callerFor, full } from '../helpers/caller';
 import { createKey, createTenant, keyActor, type Tenant } from '../helpers/fixtures';
 import { api, startTestServer, type TestServer } from '../helpers/server';
 
@@ -30,6 +30,13 @@ afterAll(async () => {
   await runner.stop();
   await database.close();
 });
+
+/**
+ * A caller over a handle of the same database that the job runner does not listen to: its writes
+ * mark customers but wake no background drain, so a mark can be looked at before a drain takes it.
+ */
+const quietCaller = (t: Tenant) =>
+  callerFor(database.db.withPlugin({ transformQuery: (a) => a.node, transformResult: async (a) => a.result }), keyActor(t));
 
 const stale = async (envId: string) => (await scoreQueueQueries.peekStale(database.db, envId, 1000)).map((m) => m.customerId);
 
@@ -80,16 +87,14 @@ describe('marks', () => {
     const id = (await api(server.url, 'POST', '/api/v1/customers', { key: k, body: { externalId: 'm-1', name: 'A' } })).body.customer.id;
     await drainStaleScores(database.db, env);
     expect(await stale(env)).toEqual([]);
-    // Through a handle of the same database that the job runner does not listen to, so no
-    // background drain can clear a mark before it is looked at.
-    const quiet = callerFor(database.db.withPlugin({ transformQuery: (a) => a.node, transformResult: async (a) => a.result }), keyActor(t));
+    const quiet = quietCaller(t);
     await quiet.customers.update({ id, name: 'B', attributes: { plan_tier: 'gold' } });
     expect(await stale(env)).toEqual([id]);
     await drainStaleScores(database.db, env);
     // An upsert that changes nothing writes nothing, and marks nothing.
     await quiet.customers.upsert({ externalId: 'm-1', name: 'B' });
     expect(await stale(env)).toEqual([]);
-    await api(server.url, 'PATCH', `/api/v1/customers/${id}`, { key: k, body: { createdAt: '2025-01-01T00:00:00Z' } });
+    await quiet.customers.update({ id, createdAt: '2025-01-01T00:00:00Z' });
     expect(await stale(env)).toEqual([id]);
     await drainStaleScores(database.db, env);
     const customer = (await api(server.url, 'GET', `/api/v1/customers/${id}`, { key: k })).body.customer;
@@ -101,8 +106,8 @@ describe('marks', () => {
   it('a re-mark made while a drain runs survives it', async () => {
     const t = await createTenant(database.db);
     const env = t.live.envId;
-    const k = (await createKey(database.db, t)).key;
-    const id = (await api(server.url, 'POST', '/api/v1/customers', { key: k, body: { externalId: 'race' } })).body.customer.id;
+    const quiet = quietCaller(t);
+    const id = full(await quiet.customers.upsert({ externalId: 'race' })).customer.id;
     const [mark] = await scoreQueueQueries.peekStale(database.db, env, 10);
     expect(mark?.customerId).toBe(id);
     // A write re-marks the customer after the drain read the mark and before it clears it.

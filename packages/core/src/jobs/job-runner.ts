@@ -24,6 +24,9 @@ const RECOMPUTE = 'scores.recompute';
 const HOURLY = 'scores.hourly';
 const MAINTENANCE = 'maintenance.hourly';
 
+/** Concurrent score refreshes per process (PostgreSQL). */
+const REFRESH_WORKERS = 3;
+
 /** Concurrent hourly recomputes per process (each a set-based statement per chunk). */
 const HOURLY_WORKERS = 2;
 
@@ -69,7 +72,7 @@ export function createJobRunner(database: Pick<Database, 'db' | 'rawSql' | 'driv
   const wakeTimers = new Map<string, NodeJS.Timeout>();
   let unsubscribe: (() => void) | null = null;
 
-  let refreshWorker: string | null = null;
+  const refreshWorkers: string[] = [];
   let analyzedAt = 0;
   // Before each drain, give the planner current statistics if writes outran them (a fresh
   // database filling up: autovacuum needs minutes, and with statistics of a tenth of the rows the
@@ -85,12 +88,12 @@ export function createJobRunner(database: Pick<Database, 'db' | 'rawSql' | 'driv
     analyzedAt = Date.now();
     await maintenanceQueries.analyzeChangedTables(db, 'pglite');
   };
-  // Queue the environment's refresh, and wake this process's refresh worker at once rather than at
+  // Queue the environment's refresh, and wake this process's refresh workers at once rather than at
   // its next poll (other processes' workers find it when they poll).
   const wake = async (envId: string) => {
     try {
       await boss.send(REFRESH, { envId }, { singletonKey: envId });
-      if (refreshWorker) boss.notifyWorker(refreshWorker);
+      for (const id of refreshWorkers) boss.notifyWorker(id);
     } catch (error) {
       opts.log?.warn({ err: error, envId }, 'score refresh not queued');
     }
@@ -106,12 +109,18 @@ export function createJobRunner(database: Pick<Database, 'db' | 'rawSql' | 'driv
       if (!opts.work) return;
       if (database.driver === 'pglite') await maintenanceQueries.analyzeTables(db);
       await boss.schedule(MAINTENANCE, '0 * * * *', {}, { tz: 'UTC' });
-      refreshWorker = await boss.work<EnvJob>(REFRESH, polling, async ([job]) => {
-        if (!job) return;
-        const { envId } = ZEnvJob.parse(job.data);
-        await freshStatistics(envId);
-        await drainStaleScores(db, envId, { chunkSize: drainChunk });
-      });
+      // Several workers, so a backlog of environments (a restart after writes nobody drained)
+      // does not queue one environment's refresh behind all the others. PGlite runs one
+      // statement at a time: one worker there.
+      for (let i = 0; i < (database.driver === 'pglite' ? 1 : REFRESH_WORKERS); i++) {
+        const id = await boss.work<EnvJob>(REFRESH, polling, async ([job]) => {
+          if (!job) return;
+          const { envId } = ZEnvJob.parse(job.data);
+          await freshStatistics(envId);
+          await drainStaleScores(db, envId, { chunkSize: drainChunk });
+        });
+        refreshWorkers.push(id);
+      }
       await boss.work<RecomputeJob>(RECOMPUTE, polling, async ([job]) => {
         if (job) await runRecompute(db, ZEnvJob.parse(job.data).envId);
       });

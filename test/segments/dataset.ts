@@ -9,11 +9,24 @@ import { callerFor } from '../helpers/caller';
 import { createTenant, keyActor, type Tenant } from '../helpers/fixtures';
 import { DAY, type RefCustomer, type RefEvent } from './reference';
 
+/** How a dated attribute is written: a UTC date-time, a bare date (midnight UTC) or a date-time at +02:00. */
+export type IsoForm = 'instant' | 'day' | 'offset';
+
+/** The instant `daysAgo` days before `now`, written in `form`. */
+export function isoDaysAgo(now: number, daysAgo: number, form: IsoForm = 'instant'): string {
+  const at = new Date(now - Math.round(daysAgo * DAY));
+  if (form === 'day') return at.toISOString().slice(0, 10);
+  if (form === 'instant') return at.toISOString();
+  return `${new Date(at.getTime() + 2 * 3_600_000).toISOString().slice(0, -1)}+02:00`;
+}
+
 interface Spec {
   externalId: string;
   createdDaysAgo: number;
   profile?: Record<string, unknown>;
   attributes?: Record<string, unknown>;
+  /** `attributes.reviewed`: an ISO string N days before the build time (negative: in the future). */
+  reviewed?: [daysAgo: number, form: IsoForm];
   /** [name, days ago, revenue?, campaign source?] */
   events?: [string, number, number?, string?][];
 }
@@ -29,8 +42,10 @@ export const SPECS: Spec[] = [
       plan: 'enterprise',
       teamSize: 12,
       locale: 'en-GB',
+      role: 'CTO',
     },
     attributes: { tier: 'gold', seats: 12, beta: true, tags: ['alpha', 'beta'], renewal: '2026-01-15', score: 4.5 },
+    reviewed: [27, 'instant'],
     events: [
       ['purchase', 2, 120.5, 'google'],
       ['login', 1],
@@ -41,8 +56,9 @@ export const SPECS: Spec[] = [
   {
     externalId: 'bob',
     createdDaysAgo: 200,
-    profile: { email: 'BOB@Example.org', name: 'Bob 100% Real_Name', company: 'Bobco', plan: 'pro', teamSize: 3 },
+    profile: { email: 'BOB@Example.org', name: 'Bob 100% Real_Name', company: 'Bobco', plan: 'pro', teamSize: 3, role: 'Head of Growth' },
     attributes: { tier: 'silver', seats: '12', beta: false, tags: ['gamma'], renewal: '2025-13-45' },
+    reviewed: [33, 'instant'],
     events: [
       ['login', 40],
       ['purchase', 45, 10.25, 'newsletter'],
@@ -53,6 +69,7 @@ export const SPECS: Spec[] = [
     createdDaysAgo: 5,
     profile: { email: 'cleo@example.com', name: "x' or '1'='1", plan: 'enterprise', locale: 'fr-FR' },
     attributes: { tier: 'GOLD', seats: 40, renewal: '2025-06-01T10:00:00+02:00', score: 5 },
+    reviewed: [25, 'day'],
     events: [['login', 0.5]],
   },
   {
@@ -60,12 +77,14 @@ export const SPECS: Spec[] = [
     createdDaysAgo: 90,
     profile: { name: 'Dan', plan: 'free', teamSize: 0 },
     attributes: { seats: 0, tags: [1, 2], renewal: '2026-02-01' },
+    reviewed: [-3, 'instant'],
   },
   {
     externalId: 'eve',
     createdDaysAgo: 120,
-    profile: { email: 'eve@example.net', company: 'Eve; drop table customers; --', plan: 'pro', teamSize: 40 },
+    profile: { email: 'eve@example.net', company: 'Eve; drop table customers; --', plan: 'pro', teamSize: 40, role: 'cto' },
     attributes: { tier: 'gold', beta: true, score: 3.999 },
+    reviewed: [29, 'offset'],
     events: [
       ['purchase', 70, 500, 'google'],
       ['purchase', 65, 1.01],
@@ -75,8 +94,9 @@ export const SPECS: Spec[] = [
   {
     externalId: 'finn',
     createdDaysAgo: 30,
-    profile: { email: 'finn@example.com', name: 'Finn', plan: 'enterprise', teamSize: 7 },
+    profile: { email: 'finn@example.com', name: 'Finn', plan: 'enterprise', teamSize: 7, role: 'Engineer' },
     attributes: { tier: 'bronze', seats: 7.5, tags: ['beta'] },
+    reviewed: [31, 'offset'],
     events: [
       ['login', 10],
       ['login', 9],
@@ -98,10 +118,11 @@ export async function buildDataset(db: Kysely<DB>, now = Date.now()): Promise<Da
   const tenant = await createTenant(db);
   const envId = tenant.live.envId;
   const caller = callerFor(db, keyActor(tenant));
-  const ago = (days: number) => new Date(now - Math.round(days * DAY)).toISOString();
+  const ago = (days: number) => isoDaysAgo(now, days);
+  const attributes = (s: Spec) => (s.reviewed ? { ...s.attributes, reviewed: isoDaysAgo(now, ...s.reviewed) } : s.attributes);
   const events = new Map<string, RefEvent[]>();
   await caller.customers.batch({
-    customers: SPECS.map((s) => ({ externalId: s.externalId, createdAt: ago(s.createdDaysAgo), ...s.profile, attributes: s.attributes })),
+    customers: SPECS.map((s) => ({ externalId: s.externalId, createdAt: ago(s.createdDaysAgo), ...s.profile, attributes: attributes(s) })),
   });
   const batch = SPECS.flatMap((s) =>
     (s.events ?? []).map(([name, days, revenue, source]) => ({

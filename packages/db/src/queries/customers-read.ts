@@ -154,23 +154,31 @@ function filterWhere(eb: CustomerEb, envId: string, f: CustomerFilters) {
   return eb.and(and);
 }
 
-const SORT_EXPRESSION = {
-  createdAt: sql`customers.created_at`,
-  lastActivityAt: sql`customers.last_event_at`,
-  health: sql`customers.health`,
-  ltv: sql`customers.revenue_minor`,
-  name: sql`lower(customers.name) collate "C"`,
+/**
+ * Each sort key and whether it can be null. REST.md sorts nulls last both ways; on a NOT NULL
+ * column `nulls last` is left out, since a B-tree read backwards gives `desc nulls first`: so the
+ * plain `(environment_id, key, id)` index serves both directions (with the clause, PostgreSQL
+ * would sort every live customer for `desc`). Nullable keys need an index per direction
+ * (customers_env_health_idx and customers_env_health_desc_idx for health).
+ */
+const SORT_KEYS = {
+  createdAt: { expression: sql`customers.created_at`, nullable: false },
+  lastActivityAt: { expression: sql`customers.last_event_at`, nullable: true },
+  health: { expression: sql`customers.health`, nullable: true },
+  ltv: { expression: sql`customers.revenue_minor`, nullable: false },
+  name: { expression: sql`lower(customers.name) collate "C"`, nullable: true },
 } as const;
 
 export async function listCustomerRows(db: Kysely<DB>, envId: string, p: CustomerListParams): Promise<CustomerReadRow[]> {
   const dir = p.sortOrder === 'asc' ? sql`asc` : sql`desc`;
+  const key = SORT_KEYS[p.sortBy];
   const rows = await db
     .selectFrom('customers')
     .selectAll('customers')
     .select(scoresCheckedAt)
     .select(membershipsOf)
     .where((eb) => filterWhere(eb, envId, p))
-    .orderBy(sql`${SORT_EXPRESSION[p.sortBy]} ${dir} nulls last`)
+    .orderBy(key.nullable ? sql`${key.expression} ${dir} nulls last` : sql`${key.expression} ${dir}`)
     .orderBy(sql`customers.id ${dir}`)
     .offset(p.offset)
     .limit(p.limit)

@@ -84,6 +84,16 @@ describe('health calibration', () => {
     // Signed up before asOf, first event after it: no health then (band none).
     await w.customer('late-start', ago(40), [{ at: ago(20) }, { at: ago(2) }]);
     await w.customer('silent', ago(45));
+    // Medium at asOf 30 days ago (health 53 and 57), active since: with the default settings a
+    // customer medium then cannot be churned now (no event in 60 days leaves R ≤ 50, no engagement
+    // and M ≤ 50 at asOf: health ≤ 33), so medium's churn at 30 days is a real 0 of 2.
+    await w.customer('lukewarm', ago(200), weekly(120, 45));
+    await w.customer('lapsing', ago(250), [...weekly(200, 95), { at: ago(40) }]);
+    // Medium at asOf 90 days ago (health 64, 69), silent since: churned now; already churned at 30.
+    await w.customer('cooling', ago(250), weekly(200, 100));
+    await w.customer('at-sixty-nine', ago(250), [{ at: ago(101) }, { at: ago(91) }]);
+    // Health 70 at asOf 90 days ago: on lowRiskMin, so low (then churned).
+    await w.customer('at-seventy', ago(250), [{ at: ago(104) }, { at: ago(99) }, { at: ago(94) }]);
     // Deleted: left out.
     await w.customer('deleted', ago(100), weekly(90, 10));
     await w.deleteCustomer('deleted');
@@ -91,14 +101,26 @@ describe('health calibration', () => {
     const stored = stagesAt(w, new Date());
     expect([stored.get('steady'), stored.get('fading'), stored.get('burst')]).toEqual(['active', 'churned', 'at_risk']);
     const answer = await check(w, 30, stored);
-    // steady (health 71 then) and burst (95) low, fading (20) high and churned since, late-start and silent none.
+    // steady (health 71 then) and burst (95) low, lukewarm (53) and lapsing (57) medium, fading (16)
+    // high and churned since, late-start and silent none; gone-then, cooling and the two at the
+    // bound were churned at asOf.
     expect(answer.bands).toEqual([
       { band: 'low', customers: 2, churnedSince: 0, churnRate: 0 },
-      { band: 'medium', customers: 0, churnedSince: 0, churnRate: null },
+      { band: 'medium', customers: 2, churnedSince: 0, churnRate: 0 },
       { band: 'high', customers: 1, churnedSince: 1, churnRate: 1 },
       { band: 'none', customers: 2, churnedSince: 0, churnRate: 0 },
     ]);
-    for (const days of [7, 45, 90, 180]) await check(w, days, stored);
+    // 90 days ago: steady (80), fading (73, churned since), lukewarm (74), lapsing (72) and
+    // at-seventy (70, churned since) low; cooling (64) and at-sixty-nine (69), both churned since,
+    // and gone-then (49, back since) medium; burst (first event later) none; late-start and silent
+    // signed up later.
+    expect((await check(w, 90, stored)).bands).toEqual([
+      { band: 'low', customers: 5, churnedSince: 2, churnRate: 0.4 },
+      { band: 'medium', customers: 3, churnedSince: 2, churnRate: 0.6667 },
+      { band: 'high', customers: 0, churnedSince: 0, churnRate: null },
+      { band: 'none', customers: 1, churnedSince: 0, churnRate: 0 },
+    ]);
+    for (const days of [7, 45, 180]) await check(w, days, stored);
 
     // History sent late (an event before asOf, ingested now) counts at once, before the drain rebuilds its rollup.
     await w.event('fading', { at: ago(33), revenue: 500 });

@@ -30,18 +30,23 @@ export function teamChangeRefusal(actorRole: Role, targetRole: Role | null, newR
 
 export const ZEmailAddress = z.email('Enter a valid email address').max(320);
 
-/** A password someone chooses (new accounts, password changes, the CLI). */
-export const ZNewPassword = z
-  .string()
+/**
+ * A password someone chooses (new accounts, password changes, the CLI). Storable text like the
+ * sign-in form's, so a password that can be set can also be typed to sign in.
+ */
+export const ZNewPassword = zText()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(256, 'Use at most 256 characters');
 
 /** A password typed to prove who you are: never length-checked beyond the maximum. */
-export const ZCurrentPassword = z.string().min(1, 'Enter your password').max(256);
+export const ZCurrentPassword = zText().min(1, 'Enter your password').max(256);
 
 export const ZPersonName = zText().trim().min(1, 'Enter a name').max(255);
 
-export const ZUserId = z.string().min(1).max(100);
+/** Ids reach the database as text: NUL or a lone surrogate is a 400 naming the field, never a 500. */
+export const ZUserId = zText().min(1).max(100);
+
+export const ZInviteId = zText().min(1).max(100);
 
 export const ZMember = z.object({
   userId: z.string(),
@@ -69,7 +74,7 @@ export type TInviteCreate = z.infer<typeof ZInviteCreate>;
 export const ZRoleChange = z.object({ userId: ZUserId, role: ZRole });
 
 /** The secret part of an invite link (`/invite/<token>`). */
-export const ZInviteToken = z.string().min(1).max(200);
+export const ZInviteToken = zText().min(1).max(200);
 
 /** What the accept page shows before anyone signs in. */
 export const ZInvitePreview = z.object({

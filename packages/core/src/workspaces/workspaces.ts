@@ -1,12 +1,12 @@
 /** Workspaces (with their live and test environments), staff users and memberships. */
-import { AppError, type Mode, newId, type Role, ZNewPassword } from '@tenure/contract';
+import { AppError, type Mode, newId, type Role, ZNewPassword, zText } from '@tenure/contract';
 import { type DB, type Kysely, userQueries, workspaceQueries } from '@tenure/db';
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords';
 
 export const ZWorkspaceCreate = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,47}$/, 'slug is 2–48 characters of a–z, 0–9 and -, starting with a letter or digit'),
-  name: z.string().trim().min(1, 'name is required').max(100),
+  name: zText().trim().min(1, 'name is required').max(100),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'currency is an ISO 4217 code such as USD')
@@ -57,7 +57,7 @@ export async function listEnvironments(db: Kysely<DB>, workspaceSlug?: string) {
 export const ZUserCreate = z.object({
   email: z.email('email must be an email address').max(320),
   password: ZNewPassword,
-  name: z.string().max(255).nullish(),
+  name: zText().max(255).nullish(),
 });
 
 /** Creates the user (or reuses it by email) and gives it `role` in the workspace. */

@@ -65,6 +65,16 @@ describe('behind a trusted proxy', () => {
     expect((await signIn(proxied, ip, 'nope-nope-nope', 'one-more@example.test')).status).toBe(429);
     expect((await signIn(proxied, '203.0.113.78', 'nope-nope-nope', 'one-more@example.test')).status).toBe(401);
   });
+
+  it('charges the address budget only for failures: more successful sign-ins than the budget all succeed', async () => {
+    const ip = '203.0.113.99';
+    const statuses: number[] = [];
+    for (let i = 0; i < IP_LOGIN_FAILURES + 5; i++) statuses.push((await signIn(proxied, ip, PASSWORD)).status);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(statuses).toHaveLength(IP_LOGIN_FAILURES + 5);
+    // The address still has its whole failure budget: a typo is an ordinary 401, not a 429.
+    expect((await signIn(proxied, ip, 'wrong password!', 'someone-else@example.test')).status).toBe(401);
+  });
 });
 
 describe('without TENURE_TRUST_PROXY', () => {

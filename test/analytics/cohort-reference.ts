@@ -38,6 +38,9 @@ function cohortOf(c: RefCustomer, groupBy: RefRetentionParams['groupBy']): strin
   return (groupBy === 'campaign' ? c.campaign : c.source) ?? '(none)';
 }
 
+/** Code point order (REST.md), obtained another way: UTF-8 bytes compare in code point order. */
+const utf8Order = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
 function groupCohorts(customers: RefCustomer[], groupBy: RefRetentionParams['groupBy'], start?: Date, end?: Date) {
   const groups = new Map<string, RefCustomer[]>();
   for (const c of customers) {
@@ -51,14 +54,7 @@ function groupCohorts(customers: RefCustomer[], groupBy: RefRetentionParams['gro
   return list.sort((a, b) =>
     timed
       ? a.cohort.localeCompare(b.cohort)
-      : b.members.length - a.members.length ||
-        (a.cohort.toLowerCase() !== b.cohort.toLowerCase()
-          ? a.cohort.toLowerCase() < b.cohort.toLowerCase()
-            ? -1
-            : 1
-          : a.cohort < b.cohort
-            ? -1
-            : 1),
+      : b.members.length - a.members.length || utf8Order(a.cohort.toLowerCase(), b.cohort.toLowerCase()) || utf8Order(a.cohort, b.cohort),
   );
 }
 

@@ -116,6 +116,9 @@ describe('retention cells', () => {
     await w.customer('b1', t, [{ at: t, touch: { source: 'Alpha', campaign: 'autumn' } }]);
     await w.customer('c1', t, [{ at: t, touch: { source: 'beta', campaign: null } }]);
     await w.customer('n1', t);
+    // Code points, not UTF-16 units: U+FF5E sorts before U+1F680 (whose first unit, 0xD83D, is smaller).
+    await w.customer('r1', t, [{ at: t, touch: { source: '\u{1F680}', campaign: null } }]);
+    await w.customer('w1', t, [{ at: t, touch: { source: '\uFF5E', campaign: null } }]);
     await w.drain();
     const bySource = await check(w, { groupBy: 'source', periods: 1, criteria: 'on', metric: 'customers' });
     expect(bySource.cohorts.map((c) => [c.cohort, c.size])).toEqual([
@@ -123,6 +126,8 @@ describe('retention cells', () => {
       ['(none)', 1],
       ['Alpha', 1],
       ['beta', 1],
+      ['\uFF5E', 1],
+      ['\u{1F680}', 1],
     ]);
     const byCampaign = await check(w, { groupBy: 'campaign', periods: 1, criteria: 'on', metric: 'customers' });
     expect(byCampaign.cohorts.map((c) => c.cohort)).toEqual(['(none)', 'autumn', 'Spring', 'spring']);

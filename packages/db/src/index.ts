@@ -1,5 +1,6 @@
 export * from './create-db';
 export * from './migrate';
+export * from './text-order';
 export * from './types';
 export * from './analytics/postgres-engine';
 export type * from './analytics/types';

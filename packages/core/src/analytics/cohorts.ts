@@ -12,7 +12,7 @@ import type {
   TRetentionCohortCounts,
   TRetentionQuery,
 } from '@tenure/contract';
-import type { DB, Kysely } from '@tenure/db';
+import { byCodePoints, type DB, type Kysely } from '@tenure/db';
 import { loadEnvironment } from '../settings';
 import { type AnalyticsEngine, createAnalyticsEngine } from './engine';
 import { analyticsCall } from './failure';
@@ -43,10 +43,7 @@ export interface ServeOptions {
 
 /** Codepoint order of lower-cased names, then of the names themselves (REST.md "Ordering"). */
 export function byName(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  if (la !== lb) return la < lb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return byCodePoints(a.toLowerCase(), b.toLowerCase()) || byCodePoints(a, b);
 }
 
 /** Time cohorts ascending (their labels sort as text); campaign and source by size descending, then name. */

@@ -1,5 +1,6 @@
 /** Reading customers: list filters and sorts, counts, lookups by id or external id. Every query takes the environment id first. */
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { byCodePoints } from '../text-order';
 import type { CustomerRow, DB } from '../types';
 import { prepared } from './prepared';
 
@@ -61,13 +62,6 @@ function membershipsOf(eb: CustomerEb) {
     .whereRef('sm.environmentId', '=', 'customers.environmentId')
     .whereRef('sm.customerId', '=', 'customers.id')
     .as('memberships');
-}
-
-/** Code point order (REST.md's text order), which UTF-16 `<` differs from above U+FFFF. */
-function byCodePoints(a: string, b: string): number {
-  const [x, y] = [Array.from(a, (c) => c.codePointAt(0) ?? 0), Array.from(b, (c) => c.codePointAt(0) ?? 0)];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
-  return x.length - y.length;
 }
 
 type RowWithMemberships = CustomerRow & { scoresCheckedAt: Date | null; memberships: [string, string][] | null };

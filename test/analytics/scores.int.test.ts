@@ -168,6 +168,30 @@ describe('stored scores', () => {
     expect(customer.lifecycleStage).toBe('reactivated');
   });
 
+  it('takes late events at the next refresh: one inside the reactivation gap, one before createdAt (firstSeenAt moves)', async () => {
+    const now = fixedNow();
+    const fx = await analyticsFixture(database.db, now);
+    const id = await fx.customer('late', 200, [{ daysAgo: 150 }, { daysAgo: 5, revenue: 12 }]);
+    await fx.refresh([id]);
+    const before = referenceScores(fx.eventsOf('late'), fx.firstSeenOf('late'), DEFAULTS, now);
+    // 145 days between the two events: reactivated; r30 = 12 > rPrev = 0, M = 100.
+    expect(before.lifecycleStage).toBe('reactivated');
+    expect(pickScores((await fx.caller.customers.get({ id })).customer)).toEqual({ ...before, previousHealth: null });
+
+    // Arriving now, timestamped in the past: 40 days ago (in the gap, with revenue in rPrev's
+    // window) and 250 days ago (50 days before the customer's createdAt).
+    await fx.customer('late', 200, [{ daysAgo: 40, revenue: 30 }, { daysAgo: 250 }]);
+    await fx.refresh([id]);
+    const after = referenceScores(fx.eventsOf('late'), fx.firstSeenOf('late'), DEFAULTS, now);
+    // The gap before the latest event is 35 days now: no longer reactivated; M falls to 20.
+    expect(after.lifecycleStage).toBe('active');
+    expect(after.health).not.toBe(before.health);
+    const { customer } = await fx.caller.customers.get({ id });
+    expect(pickScores(customer)).toEqual({ ...after, previousHealth: before.health });
+    expect(customer.acquisition.firstSeenAt).toBe(new Date(now.getTime() - 250 * DAY).toISOString());
+    expect(customer.scoresComputedAt).toBe(now.toISOString());
+  });
+
   it('reflects a deleted event and leaves a deleted customer out', async () => {
     const now = fixedNow();
     const fx = await analyticsFixture(database.db, now);

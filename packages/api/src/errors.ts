@@ -40,6 +40,17 @@ function isDbError(e: unknown): e is DbError {
   return typeof e === 'object' && e !== null && 'code' in e && typeof (e as DbError).code === 'string';
 }
 
+/**
+ * A refused, lost or timed-out connection: a SQLSTATE or socket code, or pg's own errors without
+ * a code (a pool wait or a connect attempt past connectionTimeoutMillis).
+ */
+function isConnectionLoss(e: unknown): boolean {
+  if (isDbError(e) && CONNECTION_ERRORS.has(e.code ?? '')) return true;
+  return e instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(e.message);
+}
+
+const unavailable = (cause: unknown) => new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; retry shortly', { cause });
+
 /** Maps database failures to AppErrors; anything else unknown stays an internal error. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -47,6 +58,8 @@ export function toAppError(error: unknown): AppError {
     if (error.cause instanceof AppError) return error.cause;
     if (error.cause instanceof ZodError) return fromZod(error.cause);
     if (error.cause && isDbError(error.cause)) return toAppError(error.cause);
+    // pg's connect timeouts carry no code; a procedure that hit one still means "unavailable".
+    if (isConnectionLoss(error.cause)) return unavailable(error.cause);
     const code = TRPC_TO_APP[error.code];
     if (code) return new AppError(code, error.code === 'PARSE_ERROR' ? 'Malformed JSON body' : error.message, { cause: error });
     return new AppError('INTERNAL_SERVER_ERROR', 'Internal server error', { cause: error });
@@ -58,13 +71,8 @@ export function toAppError(error: unknown): AppError {
         ? new AppError('CONFLICT', 'externalId is already used by another customer', { reason: 'DUPLICATE_EXTERNAL_ID', cause: error })
         : new AppError('CONFLICT', 'This resource already exists', { cause: error });
     }
-    if (CONNECTION_ERRORS.has(error.code ?? '')) {
-      return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; retry shortly', { cause: error });
-    }
   }
-  if (error instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(error.message)) {
-    return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; retry shortly', { cause: error });
-  }
+  if (isConnectionLoss(error)) return unavailable(error);
   return new AppError('INTERNAL_SERVER_ERROR', 'Internal server error', { cause: error });
 }
 

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { NamedStatementClient } from './named-statements';
 import type { DB } from './types';
 
 export interface DbConfig {
@@ -29,6 +30,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * How long a query waits for a connection (a free pool client, or a new one's connect and
+ * startup) before failing: REST.md answers 503 within 2 s when the database cannot be reached,
+ * so this leaves room for the rest of the request inside those 2 s.
+ */
+const CONNECTION_TIMEOUT_MS = 1500;
+
 const INT8 = 20;
 const NUMERIC = 1700;
 
@@ -42,8 +50,9 @@ export function createDb(config: DbConfig = {}): Database {
   if (config.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
+      Client: NamedStatementClient,
       max: config.poolSize ?? 10,
-      connectionTimeoutMillis: 2000,
+      connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
     });
     // An idle client losing its server (restart) must not crash the process; the pool replaces it.

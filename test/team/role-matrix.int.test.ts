@@ -1,31 +1,135 @@
 /**
- * Every staff-only procedure × role (owner, admin, member, viewer), an API key and no credentials:
- * allowed or FORBIDDEN. The list comes from the router's meta, so a new staff procedure without
- * a case here fails; the expected roles are written out so a changed permission shows up too.
+ * Every procedure with access rules (auth meta) × every staff role: allowed exactly when the
+ * role's permissions (ROLE_PERMISSIONS) include the procedure's permission, FORBIDDEN otherwise.
+ * The cases come from the router, so a new route is in the matrix the day it lands; staff-only
+ * procedures also refuse API keys, and every procedure refuses a caller without credentials.
+ *
+ * An allowed call may still fail (NOT_FOUND for a made-up id, BAD_REQUEST for an input this file
+ * does not know): `scoped` authorizes before the input is parsed and the handler runs, so any
+ * answer but FORBIDDEN / UNAUTHORIZED proves authorization passed.
  */
 import { randomUUID } from 'node:crypto';
 import { appRouter, type TenureMeta } from '@tenure/api';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '@tenure/contract';
-import { createInvite } from '@tenure/core';
 import type { Database } from '@tenure/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor } from '../helpers/caller';
 import { setupTestDb } from '../helpers/db';
-import { createKey, createTenant, keyActor, type Tenant } from '../helpers/fixtures';
+import { createTenant, keyActor, type Tenant } from '../helpers/fixtures';
 import { type Caller, staffWithRole } from './team-fixtures';
 
 let database: Database;
+let tenant: Tenant;
+const callers = {} as Record<Role, Caller>;
+
 beforeAll(async () => {
   database = await setupTestDb();
+  tenant = await createTenant(database.db);
+  for (const role of ROLES) callers[role] = (await staffWithRole(database.db, tenant, role)).caller;
 });
 afterAll(() => database?.close());
+
+const unique = () => randomUUID().slice(0, 8);
+const RULES = [{ field: 'plan', operator: 'eq', value: 'pro' }];
+
+/**
+ * A small valid input where `{}` is not one. Made-up ids answer NOT_FOUND, so nothing shared is
+ * changed; writes create fresh objects. A procedure not listed gets `{}`.
+ */
+const INPUTS: Record<string, () => unknown> = {
+  'apiKeys.create': () => ({ type: 'secret', name: 'matrix' }),
+  'apiKeys.revoke': () => ({ id: 'key_missing' }),
+  'team.members.updateRole': () => ({ userId: 'usr_missing', role: 'viewer' }),
+  'team.members.remove': () => ({ userId: 'usr_missing' }),
+  'team.invites.create': () => ({ email: `matrix-${unique()}@example.test`, role: 'viewer' }),
+  'team.invites.revoke': () => ({ id: 'inv_missing' }),
+  'customers.get': () => ({ id: 'ext_missing' }),
+  'customers.journey': () => ({ id: 'ext_missing' }),
+  'customers.attribution': () => ({ id: 'ext_missing' }),
+  'customers.recalculate': () => ({ id: 'ext_missing' }),
+  'customers.delete': () => ({ id: 'ext_missing' }),
+  'customers.update': () => ({ id: 'ext_missing', name: 'Matrix' }),
+  'customers.upsert': () => ({ externalId: `matrix-${unique()}` }),
+  'customers.batch': () => ({ customers: [{ externalId: `matrix-${unique()}` }] }),
+  'customers.batchDelete': () => ({ ids: ['ext_missing'] }),
+  'customers.upsertArrayItems': () => ({ records: [{ externalId: 'missing', field: 'items', items: [{ id: 'a' }] }] }),
+  'customers.deleteArrayItems': () => ({ records: [{ externalId: 'missing', field: 'items', ids: ['a'] }] }),
+  'events.ingest': () => ({ externalId: `matrix-${unique()}`, name: 'matrix' }),
+  'events.ingestBatch': () => ({ events: [{ externalId: `matrix-${unique()}`, name: 'matrix' }] }),
+  'events.get': () => ({ id: 'evt_missing' }),
+  'events.delete': () => ({ id: 'evt_missing' }),
+  'segments.get': () => ({ id: 'seg_missing' }),
+  'segments.update': () => ({ id: 'seg_missing', name: 'Matrix' }),
+  'segments.delete': () => ({ id: 'seg_missing' }),
+  'segments.customers': () => ({ id: 'seg_missing' }),
+  'segments.changes': () => ({ id: 'seg_missing' }),
+  'segments.create': () => ({ name: `matrix ${unique()}`, rules: RULES }),
+  'segments.estimate': () => ({ rules: RULES }),
+};
+
+/** Procedures that end the caller's membership: each case gets a fresh member of that role. */
+const CONSUMES_CALLER = new Set(['team.leave']);
+
+/** What an allowed call may answer; anything else (a 5xx included) fails the case. */
+const ALLOWED_OUTCOMES = ['ok', 'NOT_FOUND', 'BAD_REQUEST', 'CONFLICT'];
+
+type Procedure = (input?: unknown) => Promise<unknown>;
+
+/** The caller's procedure at a tRPC path (`team.members.list`). */
+function procedureOf(caller: Caller, path: string): Procedure {
+  return path.split('.').reduce<any>((node, key) => node[key], caller) as Procedure;
+}
+
+/** `ok`, or the tRPC code the call was refused with. */
+async function outcome(caller: Caller, path: string): Promise<string> {
+  const input = INPUTS[path]?.() ?? {};
+  return procedureOf(
+    caller,
+    path,
+  )(input).then(
+    () => 'ok',
+    (error: { code?: string }) => error.code ?? String(error),
+  );
+}
+
+const procedures = Object.entries(appRouter._def.procedures).map(([path, p]) => ({
+  path,
+  auth: (p as unknown as { _def: { meta?: TenureMeta } })._def.meta?.auth,
+}));
+const guarded = procedures.flatMap(({ path, auth }) => (auth ? [{ path, auth }] : []));
+
+describe.each(guarded)('$path ($auth.permission)', ({ path, auth }) => {
+  it.each(ROLES)('%s', async (role) => {
+    const allowed = ROLE_PERMISSIONS[role].includes(auth.permission);
+    const caller = CONSUMES_CALLER.has(path) ? (await staffWithRole(database.db, tenant, role)).caller : callers[role];
+    const result = await outcome(caller, path);
+    if (allowed) expect(ALLOWED_OUTCOMES).toContain(result);
+    else expect(result).toBe('FORBIDDEN');
+  });
+});
+
+it('the matrix covers the router: every procedure has access rules or is listed as public / signed-in', () => {
+  const unguarded: Record<string, 'public' | 'signed-in'> = {
+    'auth.login': 'public',
+    'auth.logout': 'public',
+    'auth.me': 'signed-in',
+    'team.invites.get': 'public',
+    'team.invites.accept': 'public',
+    'profile.update': 'signed-in',
+    'profile.changePassword': 'signed-in',
+    'profile.signOutEverywhere': 'signed-in',
+  };
+  expect(procedures.filter((p) => !p.auth).map((p) => p.path)).toEqual(Object.keys(unguarded));
+  expect(guarded.length).toBeGreaterThan(40);
+  for (const path of Object.keys(INPUTS)) expect(guarded.map((p) => p.path)).toContain(path);
+});
 
 const ALL: Role[] = ['owner', 'admin', 'member', 'viewer'];
 const MANAGERS: Role[] = ['owner', 'admin'];
 const WRITERS: Role[] = ['owner', 'admin', 'member'];
 
-/** Who may call each staff procedure (QUALITY.md "Roles"): members manage neither keys nor the team. */
-const EXPECTED: Record<string, Role[]> = {
+/** Who may call each staff procedure (QUALITY.md "Roles"), written out so a changed permission shows up. */
+const STAFF_EXPECTED: Record<string, Role[]> = {
   'analytics.getSettings': ALL,
   'analytics.updateSettings': MANAGERS,
   'analytics.recomputeStatus': ALL,
@@ -41,86 +145,19 @@ const EXPECTED: Record<string, Role[]> = {
   'team.invites.create': MANAGERS,
   'team.invites.revoke': MANAGERS,
 };
+const staffOnly = guarded.filter((p) => p.auth.staffOnly);
 
-/** Procedures of the team and profile routers that are not staff-only, and who may call them. */
-const NOT_STAFF_ONLY: Record<string, 'public' | 'signed-in'> = {
-  'team.invites.get': 'public',
-  'team.invites.accept': 'public',
-  'profile.update': 'signed-in',
-  'profile.changePassword': 'signed-in',
-  'profile.signOutEverywhere': 'signed-in',
-};
-
-/** One call per procedure that succeeds for an allowed caller, on fresh objects of the tenant. */
-const CALLS: Record<string, (caller: Caller, tenant: Tenant) => Promise<unknown>> = {
-  'analytics.getSettings': (c) => c.analytics.getSettings(),
-  'analytics.updateSettings': (c) => c.analytics.updateSettings({}),
-  'analytics.recomputeStatus': (c) => c.analytics.recomputeStatus(),
-  'analytics.dropSnapshots': (c) => c.analytics.dropSnapshots(),
-  'apiKeys.list': (c) => c.apiKeys.list(),
-  'apiKeys.create': (c) => c.apiKeys.create({ type: 'secret', name: 'matrix' }),
-  'apiKeys.revoke': async (c, t) => c.apiKeys.revoke({ id: (await createKey(database.db, t)).id }),
-  'team.members.list': (c) => c.team.members.list(),
-  'team.members.updateRole': async (c, t) =>
-    c.team.members.updateRole({ userId: (await staffWithRole(database.db, t, 'viewer')).userId, role: 'member' }),
-  'team.members.remove': async (c, t) => c.team.members.remove({ userId: (await staffWithRole(database.db, t, 'viewer')).userId }),
-  'team.leave': (c) => c.team.leave(),
-  'team.invites.list': (c) => c.team.invites.list(),
-  'team.invites.create': (c) => c.team.invites.create({ email: `${randomUUID()}@example.test`, role: 'member' }),
-  'team.invites.revoke': async (c, t) => {
-    const { invite } = await createInvite(
-      database.db,
-      { workspaceId: t.workspaceId, userId: t.owner.userId },
-      { email: `${randomUUID()}@example.test`, role: 'member' },
-    );
-    return c.team.invites.revoke({ id: invite.id });
-  },
-};
-
-function procedures() {
-  return Object.entries(appRouter._def.procedures).map(([path, p]) => ({
-    path,
-    auth: (p as unknown as { _def: { meta?: TenureMeta } })._def.meta?.auth,
-  }));
-}
-
-const staffOnly = procedures().filter((p) => p.auth?.staffOnly);
-
-it('every staff-only procedure has a case and an expected role list that matches its permission', () => {
-  expect(staffOnly.map((p) => p.path).sort()).toEqual(Object.keys(EXPECTED).sort());
-  expect(Object.keys(CALLS).sort()).toEqual(Object.keys(EXPECTED).sort());
-  for (const { path, auth } of staffOnly) {
-    const allowed = ROLES.filter((role) => auth && ROLE_PERMISSIONS[role].includes(auth.permission));
-    expect({ path, allowed }).toEqual({ path, allowed: EXPECTED[path] });
-  }
+it('the staff-only procedures and the roles they admit are the ones written out', () => {
+  const admitted = Object.fromEntries(
+    staffOnly.map(({ path, auth }) => [path, ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(auth.permission))]),
+  );
+  expect(admitted).toEqual(STAFF_EXPECTED);
 });
 
-it('every team and profile procedure is either staff-only or listed as public / signed-in', () => {
-  const teamAndProfile = procedures().filter((p) => p.path.startsWith('team.') || p.path.startsWith('profile.'));
-  for (const { path, auth } of teamAndProfile) {
-    expect({ path, covered: Boolean(auth?.staffOnly) || path in NOT_STAFF_ONLY }).toEqual({ path, covered: true });
-  }
+it.each(staffOnly.map((p) => p.path))('%s: an API key (all scopes) → FORBIDDEN', async (path) => {
+  expect(await outcome(callerFor(database.db, keyActor(tenant)), path)).toBe('FORBIDDEN');
 });
 
-// Procedures without a case fail the first test above, by name.
-describe.each(staffOnly.map((p) => p.path).filter((path) => path in CALLS))('%s', (path) => {
-  const call = CALLS[path] as (caller: Caller, tenant: Tenant) => Promise<unknown>;
-
-  it.each(ALL)('%s', async (role) => {
-    const tenant = await createTenant(database.db);
-    const staff = await staffWithRole(database.db, tenant, role);
-    const result = call(staff.caller, tenant);
-    if (EXPECTED[path]?.includes(role)) await expect(result).resolves.toBeDefined();
-    else await expect(result).rejects.toMatchObject({ code: 'FORBIDDEN' });
-  });
-
-  it('an API key (all scopes) → FORBIDDEN', async () => {
-    const tenant = await createTenant(database.db);
-    await expect(call(callerFor(database.db, keyActor(tenant)), tenant)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-  });
-
-  it('no credentials → UNAUTHORIZED', async () => {
-    const tenant = await createTenant(database.db);
-    await expect(call(callerFor(database.db, null), tenant)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-  });
+it.each(guarded.map((p) => p.path))('%s: no credentials → UNAUTHORIZED', async (path) => {
+  expect(await outcome(callerFor(database.db, null), path)).toBe('UNAUTHORIZED');
 });

@@ -9,7 +9,7 @@ import { batchUpsertCustomers } from '@tenure/core';
 import { sql } from '@tenure/db';
 import { benchTenant, benchUrl, freshPostgres, ROOT, startServerProcess, table } from './harness';
 
-const CUSTOMERS = 5000;
+const CUSTOMERS = 10_000;
 const CONNECTIONS = 50;
 const SECONDS = 15;
 

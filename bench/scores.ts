@@ -52,7 +52,7 @@ export async function benchScores(): Promise<void> {
       changed: '',
     },
     {
-      step: 'full recompute, nothing changed (p50 of 3)',
+      step: 'full recompute, no new data (p50 of 3; recency moves with the clock)',
       customers: examined,
       events: data.events,
       seconds: (percentile(runs, 50) / 1000).toFixed(2),

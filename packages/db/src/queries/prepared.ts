@@ -3,9 +3,11 @@
  * reads (a keyed `GET /customers/{id}`): building and compiling a kysely query with two correlated
  * subqueries cost more CPU than PostgreSQL's answer. The query is built with placeholder arguments
  * — text that no input can hold (inputs refuse NUL) — and each run swaps them for the real values
- * by position; plugins (camel case) still transform the rows.
+ * by position; plugins (camel case) still transform the rows. On PostgreSQL the SQL also runs as a
+ * named prepared statement (`named-statements.ts`), so it is planned once per connection.
  */
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
+import { nameStatement } from '../named-statements';
 import type { DB } from '../types';
 
 const PLACEHOLDER = /^\u0000\$(\d+)$/;
@@ -17,6 +19,7 @@ export function prepared<R, N extends number>(arity: N, build: (db: Kysely<DB>, 
     let query = compiled.get(db);
     if (!query) {
       query = build(db, ...placeholders).compile();
+      nameStatement(query.sql);
       compiled.set(db, query);
     }
     const parameters = query.parameters.map((p) => {

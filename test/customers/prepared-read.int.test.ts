@@ -20,7 +20,15 @@ describe('keyed customer read', () => {
   it('answers the same row on every execution, prepared once per connection on PostgreSQL', async () => {
     const tenant = await createTenant(database.db);
     const scope = { envId: tenant.live.envId, workspaceId: tenant.workspaceId, actor: systemActor(tenant.workspaceId, tenant.live.envId) };
-    await batchUpsertCustomers(database.db, scope, [{ externalId: 'p-1', name: 'Ada' }, { externalId: 'p-2', name: 'Grace' }], { allowCreatedAt: false });
+    await batchUpsertCustomers(
+      database.db,
+      scope,
+      [
+        { externalId: 'p-1', name: 'Ada' },
+        { externalId: 'p-2', name: 'Grace' },
+      ],
+      { allowCreatedAt: false },
+    );
     // More executions than PostgreSQL's five custom plans, so a generic plan is used too.
     for (let i = 0; i < 8; i++) {
       expect((await getCustomer(database.db, scope.envId, 'ext_p-1')).name).toBe('Ada');
@@ -28,7 +36,9 @@ describe('keyed customer read', () => {
     }
     await expect(getCustomer(database.db, scope.envId, 'ext_p-3')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     if (database.driver !== 'postgres') return;
-    const prepared = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(database.db);
+    const prepared = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(
+      database.db,
+    );
     const named = prepared.rows.filter((r) => r.name.startsWith('tenure_'));
     expect(named).toHaveLength(1);
     expect(named[0]?.statement).toContain('from "customers"');

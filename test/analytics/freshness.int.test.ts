@@ -10,6 +10,8 @@ import { setupTestDb } from '../helpers/db';
 import { callerFor, full } from '../helpers/caller';
 import { createKey, createTenant, keyActor, type Tenant } from '../helpers/fixtures';
 import { api, startTestServer, type TestServer } from '../helpers/server';
+import { pickScores } from './fixture';
+import { DAY, DEFAULTS, referenceScores } from './reference';
 
 let database: Database;
 let runner: JobRunner;
@@ -118,13 +120,69 @@ describe('marks', () => {
 });
 
 describe('POST /customers/{id}/recalculate-ltv', () => {
-  it('recomputes aggregates and scores now', async () => {
+  it('restores every aggregate and score from the events, now, after they were corrupted behind its back', async () => {
     const t = await createTenant(database.db);
     const k = (await createKey(database.db, t)).key;
-    await api(server.url, 'POST', '/api/v1/events', { key: k, body: { externalId: 'r-1', name: 'purchase', revenue: 10.5 } });
-    const { body } = await api(server.url, 'POST', '/api/v1/customers/ext_r-1/recalculate-ltv', { key: k });
-    expect(body.customer).toMatchObject({ ltv: 10.5, health: expect.any(Number), riskLevel: expect.any(String) });
-    expect(Date.parse(body.customer.scoresComputedAt)).toBeGreaterThan(Date.now() - 10_000);
+    const past = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+    const [first, , last] = [past(40), past(20), past(2)];
+    const events = [
+      {
+        externalId: 'r-1',
+        name: 'visit',
+        timestamp: first,
+        context: { campaign: { source: 'newsletter', medium: 'email', name: 'june' } },
+      },
+      { externalId: 'r-1', name: 'purchase', timestamp: past(20), revenue: 30.25, context: { campaign: { source: 'ads', name: 'later' } } },
+      { externalId: 'r-1', name: 'refund', timestamp: last, revenue: -5.5 },
+    ];
+    expect((await api(server.url, 'POST', '/api/v1/events/batch', { key: k, body: { events } })).body.accepted).toBe(3);
+    // Let the background drain finish first, so nothing but the call under test can repair the row.
+    for (let i = 0; i < 100 && (await stale(t.live.envId)).length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await stale(t.live.envId)).toEqual([]);
+    const id = (await api(server.url, 'GET', '/api/v1/customers/ext_r-1', { key: k })).body.customer.id as string;
+    const columns = async () =>
+      (
+        await sql<Record<string, unknown>>`
+          select event_count, revenue_minor, first_event_at, last_event_at, first_seen_at, acq_event_id, acq_at, acq_source,
+            acq_medium, acq_campaign, health, risk_level, lifecycle_stage
+          from customers where environment_id = ${t.live.envId} and id = ${id}`.execute(database.db)
+      ).rows[0];
+    const good = await columns();
+    expect(good).toMatchObject({ eventCount: 3, revenueMinor: 2475, acqSource: 'newsletter', acqMedium: 'email', acqCampaign: 'june' });
+
+    await sql`
+      update customers set event_count = 99, revenue_minor = 1, first_event_at = now(), last_event_at = '2020-01-01T00:00:00Z',
+        acq_event_id = null, acq_at = null, acq_source = 'corrupt', acq_medium = null, acq_campaign = 'corrupt',
+        health = 1, health_components = null, risk_level = 'high', lifecycle_stage = 'churned', engagement_score = 0,
+        expansion_score = 0, scores_computed_at = '2020-01-01T00:00:00Z'
+      where environment_id = ${t.live.envId} and id = ${id}`.execute(database.db);
+    const calledAt = Date.now();
+    const { status, body } = await api(server.url, 'POST', `/api/v1/customers/${id}/recalculate-ltv`, { key: k });
+    expect(status).toBe(200);
+    expect(await columns()).toEqual(good);
+    const { customer } = body;
+    expect(customer).toMatchObject({
+      ltv: 24.75,
+      lastActivityAt: last,
+      acquisition: {
+        source: 'newsletter',
+        medium: 'email',
+        campaign: 'june',
+        clickId: null,
+        referrer: null,
+        landingUrl: null,
+        firstSeenAt: first,
+      },
+    });
+    expect(Date.parse(customer.scoresComputedAt)).toBeGreaterThanOrEqual(calledAt);
+    // Scores as the model gives them at the new computation time (previousHealth is the corrupted 1 it replaced).
+    const model = referenceScores(
+      events.map((e) => ({ at: new Date(e.timestamp), revenue: e.revenue })),
+      new Date(first),
+      DEFAULTS,
+      new Date(customer.scoresComputedAt),
+    );
+    expect(pickScores(customer)).toEqual({ ...model, previousHealth: 1 });
   });
 });
 

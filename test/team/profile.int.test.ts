@@ -1,11 +1,11 @@
 /** Profile: change name, change password (other sessions end, this one stays), sign out everywhere. */
-import { login, validateSessionToken } from '@tenure/core';
+import { createUserInWorkspace, login, validateSessionToken } from '@tenure/core';
 import type { Database } from '@tenure/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDb } from '../helpers/db';
 import { callerFor } from '../helpers/caller';
 import { createTenant, keyActor, PASSWORD } from '../helpers/fixtures';
-import { anonymousCaller, sessionCaller, signIn, staffWithRole } from './team-fixtures';
+import { anonymousCaller, auditOf, sessionCaller, signIn, staffWithRole } from './team-fixtures';
 
 let database: Database;
 beforeAll(async () => {
@@ -97,4 +97,76 @@ it('profile procedures need a signed-in person: none for anonymous callers or AP
     });
     await expect(caller.profile.signOutEverywhere()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   }
+});
+
+describe('audit', () => {
+  /** The workspace's profile entries, oldest first. */
+  async function profileAudit(workspaceId: string) {
+    return (await auditOf(database.db, workspaceId)).filter((e) => e.action.startsWith('profile.'));
+  }
+
+  it('a name change is audited with the old and new name; an unchanged name writes nothing', async () => {
+    const tenant = await createTenant(database.db);
+    const member = await staffWithRole(database.db, tenant, 'member');
+    await member.caller.profile.update({ name: 'Ada Lovelace' });
+    await member.caller.profile.update({ name: 'Ada Lovelace' });
+    await member.caller.profile.update({ name: 'Ada King' });
+    const entry = { action: 'profile.name_changed', userId: member.userId, targetId: member.userId, environmentId: null };
+    expect(await profileAudit(tenant.workspaceId)).toEqual([
+      { ...entry, details: { from: null, to: 'Ada Lovelace' } },
+      { ...entry, details: { from: 'Ada Lovelace', to: 'Ada King' } },
+    ]);
+  });
+
+  it('a password change is audited with the sessions it ended, never the password; a refused one writes nothing', async () => {
+    const tenant = await createTenant(database.db);
+    const here = await staffWithRole(database.db, tenant, 'viewer');
+    await signIn(database.db, tenant, here.email);
+    await expect(here.caller.profile.changePassword({ currentPassword: 'not my password', newPassword: NEW_PASSWORD })).rejects.toThrow();
+    expect(await profileAudit(tenant.workspaceId)).toEqual([]);
+    await here.caller.profile.changePassword({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    const entries = await profileAudit(tenant.workspaceId);
+    expect(entries).toEqual([
+      {
+        action: 'profile.password_changed',
+        userId: here.userId,
+        targetId: here.userId,
+        environmentId: null,
+        details: { endedSessions: 1 },
+      },
+    ]);
+    const everything = JSON.stringify(await auditOf(database.db, tenant.workspaceId));
+    expect(everything).not.toContain(PASSWORD);
+    expect(everything).not.toContain(NEW_PASSWORD);
+  });
+
+  it('sign out everywhere is audited with the sessions it ended', async () => {
+    const tenant = await createTenant(database.db);
+    const here = await staffWithRole(database.db, tenant, 'admin');
+    await signIn(database.db, tenant, here.email);
+    await here.caller.profile.signOutEverywhere();
+    expect(await profileAudit(tenant.workspaceId)).toEqual([
+      {
+        action: 'profile.signed_out_everywhere',
+        userId: here.userId,
+        targetId: here.userId,
+        environmentId: null,
+        details: { endedSessions: 2 },
+      },
+    ]);
+  });
+
+  it('lands in every workspace of the user and in no other', async () => {
+    const first = await createTenant(database.db);
+    const second = await createTenant(database.db);
+    const stranger = await createTenant(database.db);
+    const member = await staffWithRole(database.db, first, 'member');
+    await createUserInWorkspace(database.db, { email: member.email, password: PASSWORD, workspaceSlug: second.slug, role: 'viewer' });
+    await member.caller.profile.update({ name: 'Grace Hopper' });
+    await member.caller.profile.signOutEverywhere();
+    const actions = ['profile.name_changed', 'profile.signed_out_everywhere'];
+    expect((await profileAudit(first.workspaceId)).map((e) => e.action)).toEqual(actions);
+    expect((await profileAudit(second.workspaceId)).map((e) => e.action)).toEqual(actions);
+    expect(await profileAudit(stranger.workspaceId)).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 /** Audit entries for staff actions, written inside the caller's transaction. */
-import { auditQueries, type Kysely, type DB } from '@tenure/db';
+import { auditQueries, type Kysely, type DB, userQueries } from '@tenure/db';
 import { newId } from '@tenure/contract';
 import type { Actor } from './actor';
 
@@ -46,4 +46,15 @@ export async function auditWorkspace(db: Kysely<DB>, by: WorkspaceAuditor, entry
     targetId: entry.targetId,
     details: JSON.stringify(entry.details ?? {}),
   });
+}
+
+/**
+ * Records a change to a staff user's own account (name, password, sessions) in every workspace
+ * they belong to, inside the caller's transaction: each workspace's managers see it beside the
+ * team changes. Never put a secret in `details`.
+ */
+export async function auditAccount(db: Kysely<DB>, userId: string, entry: { action: string; details?: Record<string, unknown> }) {
+  for (const { workspaceId } of await userQueries.listUserWorkspaceIds(db, userId)) {
+    await auditWorkspace(db, { workspaceId, userId }, { ...entry, targetType: 'user', targetId: userId });
+  }
 }

@@ -39,6 +39,11 @@ export function listUserWorkspaces(db: Kysely<DB>, userId: string) {
     .execute();
 }
 
+/** The ids of the workspaces a user belongs to. */
+export function listUserWorkspaceIds(db: Kysely<DB>, userId: string) {
+  return db.selectFrom('memberships').select('workspaceId').where('userId', '=', userId).orderBy('workspaceId').execute();
+}
+
 /** The role of a user in the workspace owning an environment, or undefined. */
 export function findRoleForEnvironment(db: Kysely<DB>, userId: string, envId: string) {
   return db

@@ -5,7 +5,9 @@
  * SQL of the same answer over the raw events in the same run (and DuckDB's, when
  * `@duckdb/node-api` is installed), after checking that the numbers are equal. Its own database
  * (`tenure_bench_analytics`), so the other scenarios' `tenure_bench` is left alone.
- * `BENCH_ANALYTICS_SIZES=100k,1m` picks sizes, `BENCH_ANALYTICS_PARTS=cohorts,reports` the parts.
+ * `BENCH_ANALYTICS_SIZES=100k,1m` picks sizes, `BENCH_ANALYTICS_PARTS=cohorts,reports,segments`
+ * the parts; `segments` (segment estimates and the recount of 100 segments at 50k customers / 1M
+ * events, `segments.ts`, also `npm run bench -- segments`) runs once, after the sizes.
  */
 import { ltvAnswer, retentionAnswer } from '@tenure/core';
 import pg from 'pg';
@@ -14,6 +16,7 @@ import { type DemoSize, loadDemo } from './analytics-data';
 import { openDuckDb } from './analytics-duckdb';
 import { benchReports } from './analytics-reports';
 import { benchTenant, benchUrl, freshPostgres, percentile, startServerProcess, table } from './harness';
+import { benchSegments } from './segments';
 
 const DB = 'tenure_bench_analytics';
 const RUNS = 5;
@@ -128,14 +131,16 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
 
 export async function benchAnalytics(): Promise<void> {
   const wanted = (process.env.BENCH_ANALYTICS_SIZES ?? '100k,1m,5m').split(',').map((s) => s.trim().toLowerCase());
+  const parts = (process.env.BENCH_ANALYTICS_PARTS ?? 'cohorts,reports,segments').split(',').map((p) => p.trim());
   const all: Record<string, string | number>[] = [];
   let port = 3950;
-  for (const key of wanted) {
+  for (const key of parts.some((p) => p !== 'segments') ? wanted : []) {
     const size = SIZES[key];
     if (!size) throw new Error(`unknown size ${key} (known: ${Object.keys(SIZES).join(', ')})`);
     const rows = await benchSize(size, port++);
     table(rows);
     all.push(...rows);
   }
-  if (wanted.length > 1) table(all);
+  if (wanted.length > 1 && all.length) table(all);
+  if (parts.includes('segments')) await benchSegments();
 }

@@ -114,6 +114,25 @@ describe('tenure CLI', { timeout: 120_000 }, () => {
     expect(JSON.parse(revoked.stdout)).toEqual({ revoked: true, id: created.id });
   });
 
+  it('refreshes customers with events, with a progress line on stderr even when it is not a terminal', async () => {
+    const seeded = await tenure('seed', '--workspace', slug, '--mode', 'live', '--customers', '3', '--months', '1', '--json');
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const { seeded: made } = JSON.parse(seeded.stdout);
+    expect(made).toMatchObject({ customers: 3, duplicates: 0 });
+    expect(made.events).toBeGreaterThan(0);
+
+    const refreshed = await tenure('refresh', '--workspace', slug, '--json');
+    expect(refreshed.code, refreshed.stderr).toBe(0);
+    const { refreshed: totals } = JSON.parse(refreshed.stdout);
+    expect(totals).toMatchObject({ environments: 2, customers: 3, transitions: 0 });
+    // Customers with events get a health score: at least those change from the defaults.
+    expect(totals.changed).toBeGreaterThan(0);
+    // The last progress line of the live environment (stderr is a pipe here, as in CI logs).
+    const line = new RegExp(`^${slug} live \\[=+\\] 3/3 customers \\| ${totals.changed} changed`, 'm');
+    expect(refreshed.stderr).toMatch(line);
+    expect(refreshed.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
   it('takes a password from standard input or TENURE_PASSWORD, and exactly one source', async () => {
     const fromStdin = await tenureWith(
       { stdin: 'password from stdin\n' },

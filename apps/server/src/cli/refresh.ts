@@ -19,6 +19,11 @@ export function registerRefreshCommand(program: Command): void {
             format: `${env.slug} ${env.mode} [{bar}] {value}/{total} customers | {changed} changed | {eta_formatted} left`,
             stream: process.stderr,
             hideCursor: true,
+            // Piped or logged (no terminal): a line at the start, every 10 s and at the end, instead of
+            // nothing (and no blank line after the last: clearing a line is a no-op there).
+            noTTYOutput: true,
+            notTTYSchedule: 10_000,
+            clearOnComplete: !process.stderr.isTTY,
           });
           bar.start(0, 0, { changed: 0 });
           try {

@@ -51,48 +51,30 @@ function scoresCheckedAt(eb: CustomerEb) {
 }
 
 /**
- * The customer's memberships as [segment id, since] pairs, null when none: one index-only probe of
- * `segment_members_env_customer_idx` in the same statement as the row (no join, so a customer in no
- * segment costs an empty probe). Names are looked up after, only when a row has memberships.
+ * The customer's memberships as [segment id, name, since] triples, null when none: in the same
+ * statement as the row, an index probe of `segment_members_env_customer_idx` and the segments' primary
+ * keys (a customer in no segment costs one empty probe), so a keyed read stays one statement.
  */
 function membershipsOf(eb: CustomerEb) {
   return eb
     .selectFrom('segmentMembers as sm')
-    .select(sql<[string, string][] | null>`json_agg(json_build_array(sm.segment_id, sm.since))`.as('memberships'))
+    .innerJoin('segments as sg', (j) => j.onRef('sg.environmentId', '=', 'sm.environmentId').onRef('sg.id', '=', 'sm.segmentId'))
+    .select(sql<[string, string, string][] | null>`json_agg(json_build_array(sm.segment_id, sg.name, sm.since))`.as('memberships'))
     .whereRef('sm.environmentId', '=', 'customers.environmentId')
     .whereRef('sm.customerId', '=', 'customers.id')
     .as('memberships');
 }
 
-type RowWithMemberships = CustomerRow & { scoresCheckedAt: Date | null; memberships: [string, string][] | null };
+type RowWithMemberships = CustomerRow & { scoresCheckedAt: Date | null; memberships: [string, string, string][] | null };
 
-/**
- * Gives each row its `segments` (by name, lower-cased code point order, then id): at most one
- * primary-key lookup of the segments' names for all the rows, and none when no row has a membership.
- */
-async function withSegments(db: Kysely<DB>, envId: string, rows: RowWithMemberships[]): Promise<CustomerReadRow[]> {
-  const ids = [...new Set(rows.flatMap((r) => (r.memberships ?? []).map(([id]) => id)))];
-  const names = new Map<string, string>();
-  if (ids.length) {
-    const found = await db
-      .selectFrom('segments')
-      .select(['segments.id', 'segments.name'])
-      .where('segments.environmentId', '=', envId)
-      .where('segments.id', 'in', ids)
-      .execute();
-    for (const f of found) names.set(f.id, f.name);
-  }
-  const byName = (a: CustomerSegmentRef, b: CustomerSegmentRef) =>
-    byCodePoints(a.name.toLowerCase(), b.name.toLowerCase()) || byCodePoints(a.id, b.id);
+const bySegmentName = (a: CustomerSegmentRef, b: CustomerSegmentRef) =>
+  byCodePoints(a.name.toLowerCase(), b.name.toLowerCase()) || byCodePoints(a.id, b.id);
+
+/** Gives each row its `segments`, by name (lower-cased, code point order), then id. */
+function withSegments(rows: RowWithMemberships[]): CustomerReadRow[] {
   return rows.map(({ memberships, ...row }) => ({
     ...row,
-    // A segment deleted between the two reads is left out.
-    segments: (memberships ?? [])
-      .flatMap(([id, since]) => {
-        const name = names.get(id);
-        return name === undefined ? [] : [{ id, name, since }];
-      })
-      .sort(byName),
+    segments: (memberships ?? []).map(([id, name, since]) => ({ id, name, since })).sort(bySegmentName),
   }));
 }
 
@@ -177,7 +159,7 @@ export async function listCustomerRows(db: Kysely<DB>, envId: string, p: Custome
     .offset(p.offset)
     .limit(p.limit)
     .execute();
-  return withSegments(db, envId, rows);
+  return withSegments(rows);
 }
 
 export async function countCustomerRows(db: Kysely<DB>, envId: string, f: CustomerFilters): Promise<number> {
@@ -210,7 +192,7 @@ const customerByExternalId = customerBy('customers.externalId');
 /** A live (not deleted) customer by id or external id (the keyed read: compiled once, see prepared.ts). */
 export async function findCustomerRow(db: Kysely<DB>, envId: string, key: CustomerKey): Promise<CustomerReadRow | undefined> {
   const [row] = 'id' in key ? await customerById(db, envId, key.id) : await customerByExternalId(db, envId, key.externalId);
-  return row && (await withSegments(db, envId, [row]))[0];
+  return row && withSegments([row])[0];
 }
 
 /** Live customers' ids by external id (no lock). */

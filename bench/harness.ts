@@ -1,6 +1,6 @@
 /** Benchmark plumbing: a PostgreSQL database of its own, a tenant with a raised-limit key, a server process. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiKey, createWorkspace, requireEnvironment, setEnvironmentRateLimits, systemActor } from '@tenure/core';
@@ -101,4 +101,31 @@ export async function postJson(url: string, key: string, body: unknown): Promise
 
 export function table(rows: Record<string, string | number>[]): void {
   console.table(rows);
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name, in clock ticks.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds used so far by every PostgreSQL process of this machine (backends, WAL writer,
+ * checkpointer, autovacuum). A difference of two readings is the database's CPU for what ran in
+ * between, short of backends that exited in between (the benchmarks keep their pools open).
+ */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') total += processCpuSeconds(Number(entry));
+    } catch {
+      // exited while we looked
+    }
+  }
+  return total;
 }

@@ -14,7 +14,17 @@ import { PGlite } from '@electric-sql/pglite';
 import { createDb, migrateToLatest } from '@tenure/db';
 import pg from 'pg';
 import { startFreshnessProbe } from './freshness-probe';
-import { benchTenant, benchUrl, freshPostgres, percentile, postJson, startServerProcess, table } from './harness';
+import {
+  benchTenant,
+  benchUrl,
+  freshPostgres,
+  percentile,
+  postgresCpuSeconds,
+  postJson,
+  processCpuSeconds,
+  startServerProcess,
+  table,
+} from './harness';
 import { createLeanTable, leanInsertSql, leanRows } from './ingest-baseline';
 
 const CLIENTS = 4;
@@ -52,6 +62,9 @@ interface ApiRun {
   freshnessMs: number[];
   envId: string;
   customerIds: Map<string, string>;
+  /** CPU seconds until the last answer: the server process, and PostgreSQL's processes. */
+  serverCpu: number;
+  databaseCpu: number;
 }
 
 /** One API run on a fresh database: workers on (the background refresh counted) or off. */
@@ -64,6 +77,7 @@ async function apiRun(batches: Record<string, unknown>[][], bodies: string[], wo
   try {
     const started = performance.now();
     const startedAt = Date.now();
+    const cpuAtStart = { server: processCpuSeconds(server.pid), database: postgresCpuSeconds() };
     let index = 0;
     const ingestSeconds = await runClients(bodies, async (body) => {
       const batch = batches[index++] as Record<string, unknown>[];
@@ -72,6 +86,8 @@ async function apiRun(batches: Record<string, unknown>[][], bodies: string[], wo
         throw new Error(`ingest failed: ${JSON.stringify(res.json).slice(0, 300)}`);
       probe?.answered(batch.map((e) => e.externalId as string));
     });
+    const serverCpu = processCpuSeconds(server.pid) - cpuAtStart.server;
+    const databaseCpu = postgresCpuSeconds() - cpuAtStart.database;
     const idleSeconds = probe ? ((await probe.idle()) - startedAt) / 1000 : (performance.now() - started) / 1000;
     const pool = new pg.Pool({ connectionString: benchUrl(), max: 1 });
     const ids = new Map<string, string>(
@@ -88,6 +104,8 @@ async function apiRun(batches: Record<string, unknown>[][], bodies: string[], wo
       freshnessMs: probe?.latenciesMs() ?? [],
       envId: tenant.scope.envId,
       customerIds: ids,
+      serverCpu,
+      databaseCpu,
     };
   } finally {
     await probe?.stop();
@@ -109,9 +127,11 @@ export async function benchIngest(): Promise<void> {
   const pool = new pg.Pool({ connectionString: benchUrl(), max: CLIENTS });
   await createLeanTable(pool);
   const rowsPerBatch = batches.map((b) => leanRows(b, after.envId, after.customerIds, 'lean'));
+  const baseCpuAtStart = { client: process.cpuUsage(), database: postgresCpuSeconds() };
   const baseSeconds = await runClients(rowsPerBatch, async (rows) => {
     await pool.query(leanInsertSql(rows.length), rows.flat());
   });
+  const baseCpu = { client: process.cpuUsage(baseCpuAtStart.client), database: postgresCpuSeconds() - baseCpuAtStart.database };
   await pool.end();
 
   const rate = (seconds: number) => Math.round(total / seconds);
@@ -154,6 +174,13 @@ export async function benchIngest(): Promise<void> {
   );
   console.log(
     `score freshness over ${f.length} customer-ingests: p50 ${percentile(f, 50).toFixed(0)} ms, p99 ${percentile(f, 99).toFixed(0)} ms, max ${Math.max(...f).toFixed(0)} ms (target p99 ≤ 5000 ms)`,
+  );
+
+  // Where the time goes: CPU per 1,000 events (workers off, until the last answer) beside the baseline's.
+  const per1k = (seconds: number) => `${((seconds * 1000 * 1000) / total).toFixed(0)} ms`;
+  console.log(
+    `CPU per 1,000 events: API server ${per1k(before.serverCpu)} + PostgreSQL ${per1k(before.databaseCpu)}; ` +
+      `baseline client ${per1k((baseCpu.client.user + baseCpu.client.system) / 1e6)} + PostgreSQL ${per1k(baseCpu.database)}`,
   );
 
   await benchIngestPglite(batches.slice(0, 20));

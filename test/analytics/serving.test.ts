@@ -20,6 +20,12 @@ async function keyed() {
   return { tenant, key };
 }
 
+/** The server's log lines, parsed (pino JSON), as a LogDestination. */
+function capturedLog() {
+  const entries: Record<string, unknown>[] = [];
+  return { entries, write: (line: string) => void entries.push(JSON.parse(line)) };
+}
+
 const get = (path: string, key: string, headers: Record<string, string> = {}) =>
   api(fx.server.url, 'GET', `/api/v1${path}`, { key, headers });
 
@@ -124,21 +130,41 @@ describe('routes', () => {
 });
 
 describe('failures', () => {
-  it('a failing analytics query answers 500 with reason ANALYTICS_ERROR (no SQL in the body)', async () => {
+  it('a failing analytics query answers 500 with reason ANALYTICS_ERROR (no SQL in the body), logged with the request id', async () => {
     // A real engine over a database that lacks its tables: every query it sends is refused.
     const empty = createDb({ dataDir: 'memory://' });
-    const server = await startTestServer(fx.database, {}, { analytics: createAnalyticsEngine(empty.db) });
+    const log = capturedLog();
+    const server = await startTestServer(
+      fx.database,
+      { LOG_LEVEL: 'error' },
+      { analytics: createAnalyticsEngine(empty.db), logStream: log },
+    );
     try {
       const { key } = await keyed();
-      for (const path of ['/customers/cohorts', '/customers/ltv-cohorts']) {
-        const res = await api(server.url, 'GET', `/api/v1${path}`, { key });
+      // A request id the server makes up, and one the caller sent (kept when well-formed).
+      for (const [path, sent] of [
+        ['/customers/cohorts', undefined],
+        ['/customers/ltv-cohorts', 'trace-ltv.42'],
+      ] as const) {
+        const res = await api(server.url, 'GET', `/api/v1${path}`, { key, headers: sent ? { 'x-request-id': sent } : {} });
         expect(res.status).toBe(500);
         expect(res.body).toEqual({
           code: 'INTERNAL_SERVER_ERROR',
           message: expect.stringMatching(/^Analytics query failed/),
           reason: 'ANALYTICS_ERROR',
         });
-        expect(res.headers.get('x-request-id')).toBeTruthy();
+        const requestId = res.headers.get('x-request-id');
+        expect(requestId).toEqual(sent ?? expect.stringMatching(/^[0-9a-f-]{36}$/));
+        const entries = log.entries.filter((e) => e.reqId === requestId);
+        expect(entries).toContainEqual(
+          expect.objectContaining({
+            level: 50,
+            reqId: requestId,
+            reason: 'ANALYTICS_ERROR',
+            msg: 'REST request failed',
+            url: path,
+          }),
+        );
       }
     } finally {
       await server.close();

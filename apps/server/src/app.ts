@@ -10,7 +10,7 @@ import type { ServerConfig } from './config';
 import { registerBodyParsing } from './http/body-parsing';
 import { registerDocs } from './http/docs';
 import { registerErrorHandler, registerNotFound } from './http/errors';
-import { loggerOptions } from './http/logging';
+import { type LogDestination, loggerOptions } from './http/logging';
 import { registerRateLimit } from './http/rate-limit';
 import { REST_PREFIX, registerRest } from './http/rest';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -27,11 +27,13 @@ export interface AppServices {
   jobs?: RecomputeQueue | null;
   /** The analytics engine behind the analytics routes (default: SQL on the same database). */
   analytics?: AnalyticsEngine;
+  /** Where the log lines go (default stdout). */
+  logStream?: LogDestination;
 }
 
 export async function buildApp(database: Database, config: ServerConfig, services: AppServices = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, services.logStream),
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();

@@ -19,9 +19,15 @@ export function loggableUrl(url: string): string {
   return changed ? `${url.slice(0, q)}?${params.toString()}` : url;
 }
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+/** Where the JSON lines go instead of stdout (an embedding host, a test): one `write` per line. */
+export interface LogDestination {
+  write(line: string): void;
+}
+
+export function loggerOptions(level: string, stream?: LogDestination): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
     serializers: {
       req: (req) => ({

@@ -66,7 +66,7 @@ export function createPostgresAnalytics(db: Kysely<DB>, opts: PostgresAnalyticsO
   return {
     refreshScores: (input) => refreshScores(db, input),
     refreshRollups: (input) => refreshRollups(db, input),
-    customerStats: (query) => customerStats(db, query),
+    customerStats: (query) => customerStats(db, query, opts.statementTimeoutMs),
     listTransitions: (query) => listTransitions(db, query),
     retentionCohorts: (query) => retentionCohorts(db, query, opts.statementTimeoutMs),
     ltvCohorts: (query) => ltvCohorts(db, query, opts.statementTimeoutMs),

@@ -159,8 +159,9 @@ export function refAttributionRows(
       sums.set(key, s);
     }
   }
-  const byKey = (a: string, b: string) =>
-    a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  // Code point order (REST.md), obtained another way: UTF-8 bytes compare in code point order.
+  const utf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  const byKey = (a: string, b: string) => utf8(a.toLowerCase(), b.toLowerCase()) || utf8(a, b);
   return [...sums]
     .map(([key, s]) => ({ key, conversions: roundHalfAway(s.conversions, 4), revenue: roundHalfAway(s.revenue, 2) }))
     .sort((a, b) => b.revenue - a.revenue || byKey(a.key, b.key));

@@ -3,19 +3,16 @@
  * URL and the numbers; the attribution page switches model (URL and credits); the calibration view
  * is reachable from the dashboard; a customer's attribution card shows its conversion's credits.
  */
-import { ingestEvents, requireEnvironment, systemActor, upsertCustomer } from '@tenure/core';
+import { ingestEvents, upsertCustomer } from '@tenure/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Harness, signIn, startHarness, withPage } from './harness';
+import { daysAgo, demoScope, type Harness, signIn, startHarness, withPage } from './harness';
 
 let harness: Harness;
-const DAY = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 
 beforeAll(async () => {
   harness = await startHarness();
   const db = harness.database.db;
-  const { workspace, environment } = await requireEnvironment(db, 'demo', 'live');
-  const scope = { envId: environment.id, workspaceId: workspace.id, actor: systemActor(workspace.id, environment.id) };
+  const scope = await demoScope(db);
   await upsertCustomer(db, scope, { externalId: 'buyer', createdAt: daysAgo(40) });
   await upsertCustomer(db, scope, { externalId: 'browser', createdAt: daysAgo(25) });
   await ingestEvents(

@@ -2,19 +2,16 @@
  * Cohorts in the SPA: the retention heatmap draws (a canvas), a switch changes the URL and the
  * data behind the chart, and the LTV page shows a curve and a row per cohort.
  */
-import { ingestEvents, requireEnvironment, systemActor, upsertCustomer } from '@tenure/core';
+import { ingestEvents, upsertCustomer } from '@tenure/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Harness, signIn, startHarness, withPage } from './harness';
+import { daysAgo, demoScope, type Harness, signIn, startHarness, withPage } from './harness';
 
 let harness: Harness;
-const DAY = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 
 beforeAll(async () => {
   harness = await startHarness();
   const db = harness.database.db;
-  const { workspace, environment } = await requireEnvironment(db, 'demo', 'live');
-  const scope = { envId: environment.id, workspaceId: workspace.id, actor: systemActor(workspace.id, environment.id) };
+  const scope = await demoScope(db);
   const people = [
     { externalId: 'g1', createdAt: daysAgo(70), source: 'google' },
     { externalId: 'g2', createdAt: daysAgo(68), source: 'google' },

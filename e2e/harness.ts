@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { requireEnvironment, systemActor } from '@tenure/core';
 import { createDb, type Database, migrateToLatest } from '@tenure/db';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../apps/server/src/app';
@@ -12,6 +13,16 @@ import { firstRun } from '../apps/server/src/bootstrap';
 import { loadConfig } from '../apps/server/src/config';
 
 export const ADMIN = { email: 'admin@example.com', password: 'e2e-admin-password' };
+
+const DAY = 86_400_000;
+/** An ISO timestamp `n` days before now (fixtures relative to the day the test runs). */
+export const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+
+/** The scope core's write functions take, for the live environment of the first run's `demo` workspace. */
+export async function demoScope(db: Database['db']) {
+  const { workspace, environment } = await requireEnvironment(db, 'demo', 'live');
+  return { envId: environment.id, workspaceId: workspace.id, actor: systemActor(workspace.id, environment.id) };
+}
 
 export interface Harness {
   url: string;

@@ -2,22 +2,18 @@
  * Customer health in the SPA: the dashboard's numbers and charts, a chart click into the filtered
  * customer list, the health panel of a customer, and an admin changing a weight.
  */
-import { createUserInWorkspace, ingestEvents, recomputeEnvironment, requireEnvironment, systemActor, upsertCustomer } from '@tenure/core';
+import { createUserInWorkspace, ingestEvents, recomputeEnvironment, upsertCustomer } from '@tenure/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Harness, signIn, startHarness, withPage } from './harness';
+import { daysAgo, demoScope, type Harness, signIn, startHarness, withPage } from './harness';
 
 let harness: Harness;
 let adaId = '';
 
-const DAY = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
-
 beforeAll(async () => {
   harness = await startHarness();
   const db = harness.database.db;
-  const { workspace, environment } = await requireEnvironment(db, 'demo', 'live');
-  const scope = { envId: environment.id, workspaceId: workspace.id, actor: systemActor(workspace.id, environment.id) };
+  const scope = await demoScope(db);
   // One customer per stage the rules make easy to reach (ANALYTICS.md "Scores", default settings).
   const people = [
     // Signed up 45 days ago, first event 27 days ago: a gap under reactivationGapDays, so active.
@@ -42,7 +38,7 @@ beforeAll(async () => {
     { externalId: 'rita', name: 'page_viewed', timestamp: daysAgo(50) },
   ];
   await ingestEvents(db, scope, events, { publishable: false, pathPrefix: (i) => [i] });
-  await recomputeEnvironment(db, environment.id);
+  await recomputeEnvironment(db, scope.envId);
 });
 afterAll(() => harness?.close());
 

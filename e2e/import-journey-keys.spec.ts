@@ -1,6 +1,6 @@
-import { ingestEvents, requireEnvironment, systemActor } from '@tenure/core';
+import { ingestEvents } from '@tenure/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Harness, signIn, startHarness, withPage } from './harness';
+import { demoScope, type Harness, signIn, startHarness, withPage } from './harness';
 
 let harness: Harness;
 
@@ -28,12 +28,7 @@ it('imports a CSV with per-row errors, then shows the journey of an imported cus
     const errors = await page.getByTestId('import-errors').textContent();
     expect(errors).toContain('email');
 
-    const { workspace, environment } = await requireEnvironment(harness.database.db, 'demo', 'live');
-    const scope = {
-      envId: environment.id,
-      workspaceId: workspace.id,
-      actor: systemActor(workspace.id, environment.id),
-    };
+    const scope = await demoScope(harness.database.db);
     await ingestEvents(
       harness.database.db,
       scope,

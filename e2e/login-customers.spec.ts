@@ -1,17 +1,12 @@
-import { requireEnvironment, upsertCustomer, systemActor } from '@tenure/core';
+import { upsertCustomer } from '@tenure/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ADMIN, type Harness, signIn, startHarness, withPage } from './harness';
+import { ADMIN, demoScope, type Harness, signIn, startHarness, withPage } from './harness';
 
 let harness: Harness;
 
 beforeAll(async () => {
   harness = await startHarness();
-  const { workspace, environment } = await requireEnvironment(harness.database.db, 'demo', 'live');
-  const scope = {
-    envId: environment.id,
-    workspaceId: workspace.id,
-    actor: systemActor(workspace.id, environment.id),
-  };
+  const scope = await demoScope(harness.database.db);
   for (const [i, name] of ['Grace Hopper', 'Alan Turing', 'Katherine Johnson'].entries()) {
     await upsertCustomer(harness.database.db, scope, {
       externalId: `e2e-${i}`,

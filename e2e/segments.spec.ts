@@ -3,20 +3,15 @@
  * the rules, save it, see its members and changes, open them in the customer table, and find the
  * segment on a member's page.
  */
-import { requireEnvironment, systemActor, upsertCustomer } from '@tenure/core';
+import { upsertCustomer } from '@tenure/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Harness, signIn, startHarness, withPage } from './harness';
+import { demoScope, type Harness, signIn, startHarness, withPage } from './harness';
 
 let harness: Harness;
 
 beforeAll(async () => {
   harness = await startHarness();
-  const { environment } = await requireEnvironment(harness.database.db, 'demo', 'live');
-  const scope = {
-    envId: environment.id,
-    workspaceId: environment.workspaceId,
-    actor: systemActor(environment.workspaceId, environment.id),
-  };
+  const scope = await demoScope(harness.database.db);
   for (const [externalId, plan, seats] of [
     ['seg-pro-1', 'pro', 12],
     ['seg-pro-2', 'pro', 3],

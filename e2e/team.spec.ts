@@ -1,7 +1,7 @@
-import { createUserInWorkspace, requireEnvironment, upsertCustomer, systemActor } from '@tenure/core';
+import { createUserInWorkspace, upsertCustomer } from '@tenure/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Harness, signIn, startHarness, withPage } from './harness';
+import { demoScope, type Harness, signIn, startHarness, withPage } from './harness';
 
 let harness: Harness;
 
@@ -69,12 +69,7 @@ it('a viewer sees no write buttons; promoted to member, the app follows without 
   const password = 'viewer password 1';
   const db = harness.database.db;
   await createUserInWorkspace(db, { email, password, name: 'Vera Viewer', workspaceSlug: 'demo', role: 'viewer' });
-  const { workspace, environment } = await requireEnvironment(db, 'demo', 'live');
-  const scope = {
-    envId: environment.id,
-    workspaceId: workspace.id,
-    actor: systemActor(workspace.id, environment.id),
-  };
+  const scope = await demoScope(db);
   const { customer } = await upsertCustomer(db, scope, { externalId: 'e2e-team-1', name: 'Team Test' });
 
   await withPage(harness, 'team-viewer', async (page) => {

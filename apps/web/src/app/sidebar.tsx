@@ -1,5 +1,6 @@
 import type { Permission } from '@tenure/contract';
 import { NavLink } from 'react-router-dom';
+import { Brand } from '../components/brand';
 import { Icon, type IconName } from '../components/icons';
 import { can } from '../lib/permissions';
 import { useRole } from '../lib/use-role';
@@ -23,12 +24,7 @@ export function Sidebar() {
   const role = useRole();
   return (
     <aside className="sidebar">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
-          T
-        </span>
-        <span className="brand-name">Tenure</span>
-      </div>
+      <Brand />
       <nav className="nav" aria-label="Main">
         {NAV.filter((item) => !item.needs || can(role, item.needs)).map((item) => (
           <NavLink key={item.to} to={item.to} className="nav-link" data-testid={item.testId}>

@@ -27,3 +27,15 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
     </button>
   );
 }
+
+/** A one-time secret (a key, an invite link) in a box with its copy button. */
+export function SecretBox({ secret, testId }: { secret: string; testId: string }) {
+  return (
+    <div className="secret-box">
+      <code className="secret" data-testid={testId}>
+        {secret}
+      </code>
+      <CopyButton text={secret} />
+    </div>
+  );
+}

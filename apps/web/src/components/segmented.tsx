@@ -1,22 +1,7 @@
 /** A row of mutually exclusive choices (the segmented control of styles/controls.css). */
-export interface SegmentedOption<T extends string> {
-  value: T;
-  label: string;
-}
+import type { ChoiceProps } from './select';
 
-export function Segmented<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-  testId,
-}: {
-  label: string;
-  value: T;
-  options: readonly SegmentedOption<T>[];
-  onChange: (value: T) => void;
-  testId?: string;
-}) {
+export function Segmented<T extends string>({ label, value, options, onChange, testId }: ChoiceProps<T>) {
   return (
     <fieldset className="segmented" aria-label={label} data-testid={testId}>
       {options.map((o) => (

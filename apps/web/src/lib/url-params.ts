@@ -1,4 +1,16 @@
-/** List pages keep their filters, sort and page in the URL: shared helpers for those hooks. */
+/** Pages keep their switches, filters, sort and page in the URL: shared helpers for those hooks. */
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `value` when it is one of `allowed`, else `fallback` (a hand-edited URL falls back to the default). */
+export function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/** A `YYYY-MM-DD` day (UTC), as date inputs give them; anything else is no date. */
+export function isoDay(value: string | null): string | undefined {
+  return value && DATE.test(value) ? value : undefined;
+}
 
 export function positiveInt(value: string | null, fallback: number): number {
   const n = Number(value);

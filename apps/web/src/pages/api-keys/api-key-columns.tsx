@@ -2,7 +2,8 @@
 import type { TApiKey } from '@tenure/contract';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { Badge } from '../../components/badge';
-import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
+import { actionsColumn, AgoCell, DateCell } from '../../components/table-cells';
+import { formatDateTime } from '../../lib/format';
 
 const column = createColumnHelper<TApiKey>();
 
@@ -59,21 +60,12 @@ export function apiKeyColumns(onRevoke: ((key: TApiKey) => void) | null): Column
     column.display({
       id: 'createdAt',
       header: 'Created',
-      cell: ({ row }) => (
-        <time className="nowrap" title={formatDateTime(row.original.createdAt)}>
-          {formatDate(row.original.createdAt)}
-        </time>
-      ),
+      cell: ({ row }) => <DateCell at={row.original.createdAt} className="nowrap" />,
     }),
     column.display({
       id: 'lastUsedAt',
       header: 'Last used',
-      cell: ({ row }) =>
-        row.original.lastUsedAt ? (
-          <time title={formatDateTime(row.original.lastUsedAt)}>{formatRelative(row.original.lastUsedAt)}</time>
-        ) : (
-          <span className="muted">Never</span>
-        ),
+      cell: ({ row }) => <AgoCell at={row.original.lastUsedAt} />,
     }),
     column.display({
       id: 'status',
@@ -90,17 +82,13 @@ export function apiKeyColumns(onRevoke: ((key: TApiKey) => void) | null): Column
   ];
   if (onRevoke) {
     columns.push(
-      column.display({
-        id: 'actions',
-        header: () => <span className="visually-hidden">Actions</span>,
-        meta: { align: 'right' },
-        cell: ({ row }) =>
-          row.original.revokedAt ? null : (
-            <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => onRevoke(row.original)}>
-              Revoke
-            </button>
-          ),
-      }),
+      actionsColumn((key) =>
+        key.revokedAt ? null : (
+          <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => onRevoke(key)}>
+            Revoke
+          </button>
+        ),
+      ),
     );
   }
   return columns;

@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Dialog } from '../../components/dialog';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormActions, TextField } from '../../components/form';
 import { type RouterOutputs, useTRPC } from '../../lib/trpc';
 
 type Created = RouterOutputs['apiKeys']['create'];
@@ -81,16 +82,7 @@ function CreateKeyForm({ onClose, onCreated }: Omit<Props, 'open' | 'mode'>) {
           </span>
         </label>
       </fieldset>
-      <label className="field">
-        <span className="field-label">Name</span>
-        <input
-          className="input"
-          maxLength={100}
-          placeholder="e.g. Billing service"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
+      <TextField label="Name" maxLength={100} placeholder="e.g. Billing service" value={name} onChange={(e) => setName(e.target.value)} />
       {type === 'secret' && (
         <fieldset className="fieldset">
           <legend>Permissions</legend>
@@ -119,46 +111,34 @@ function CreateKeyForm({ onClose, onCreated }: Omit<Props, 'open' | 'mode'>) {
           Requests per second for this key; leave empty for the server defaults. Bursts of twice the rate are allowed.
         </p>
         <div className="form-grid">
-          <label className="field">
-            <span className="field-label">Reads and writes</span>
-            <input
-              className="input"
-              inputMode="numeric"
-              placeholder="default (100)"
-              value={rateLimit}
-              onChange={(e) => setRateLimit(e.target.value)}
-              aria-invalid={touched && !!issues.rateLimit}
-            />
-            {touched && issues.rateLimit && <span className="field-error">{issues.rateLimit}</span>}
-          </label>
-          <label className="field">
-            <span className="field-label">Ingestion</span>
-            <input
-              className="input"
-              inputMode="numeric"
-              placeholder="default (1,000)"
-              value={ingestRateLimit}
-              onChange={(e) => setIngestRateLimit(e.target.value)}
-              aria-invalid={touched && !!issues.ingestRateLimit}
-            />
-            {touched && issues.ingestRateLimit && <span className="field-error">{issues.ingestRateLimit}</span>}
-          </label>
+          <TextField
+            label="Reads and writes"
+            inputMode="numeric"
+            placeholder="default (100)"
+            value={rateLimit}
+            onChange={(e) => setRateLimit(e.target.value)}
+            error={touched ? issues.rateLimit : undefined}
+          />
+          <TextField
+            label="Ingestion"
+            inputMode="numeric"
+            placeholder="default (1,000)"
+            value={ingestRateLimit}
+            onChange={(e) => setIngestRateLimit(e.target.value)}
+            error={touched ? issues.ingestRateLimit : undefined}
+          />
         </div>
       </fieldset>
       {create.error && <ErrorAlert error={create.error} title="Could not create the key" />}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose} disabled={create.isPending}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={create.isPending || (touched && !parsed.success)}
-          data-testid="api-keys-create-submit"
-        >
-          {create.isPending ? 'Creating…' : 'Create key'}
-        </button>
-      </div>
+      <FormActions
+        onCancel={onClose}
+        pending={create.isPending}
+        pendingLabel="Creating…"
+        disabled={touched && !parsed.success}
+        testId="api-keys-create-submit"
+      >
+        Create key
+      </FormActions>
     </form>
   );
 }

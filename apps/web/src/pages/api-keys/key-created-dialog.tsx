@@ -1,6 +1,6 @@
 /** The full key, shown exactly once after creation. */
 import { Alert } from '../../components/alert';
-import { CopyButton } from '../../components/copy-button';
+import { SecretBox } from '../../components/copy-button';
 import { Dialog } from '../../components/dialog';
 
 export function KeyCreatedDialog({ secret, name, onClose }: { secret: string | null; name: string; onClose: () => void }) {
@@ -21,12 +21,7 @@ export function KeyCreatedDialog({ secret, name, onClose }: { secret: string | n
             Tenure only stores a hash of the key. If you lose it, revoke it and create a new one.
           </Alert>
           {name && <div className="muted small">{name}</div>}
-          <div className="secret-box">
-            <code className="secret" data-testid="api-key-secret">
-              {secret}
-            </code>
-            <CopyButton text={secret} />
-          </div>
+          <SecretBox secret={secret} testId="api-key-secret" />
           <p className="muted small">
             Send it as <code>Authorization: Bearer &lt;key&gt;</code>.
           </p>

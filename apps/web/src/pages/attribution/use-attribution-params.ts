@@ -2,27 +2,21 @@
 import { ATTRIBUTION_GROUP_BYS, ATTRIBUTION_MODELS } from '@tenure/contract';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { isoDay, oneOf } from '../../lib/url-params';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const LOOKBACK_CHOICES = [1, 7, 14, 30, 60, 90, 180, 365];
 const DEFAULTS: Record<string, string> = { model: 'last_touch', groupBy: 'source', lookbackDays: '30' };
-
-function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
-}
 
 export function useAttributionParams() {
   const [search, setSearchParams] = useSearchParams();
   const params = useMemo(() => {
     const lookback = Number(search.get('lookbackDays'));
-    const start = search.get('start');
-    const end = search.get('end');
     return {
       model: oneOf(search.get('model'), ATTRIBUTION_MODELS, 'last_touch'),
       groupBy: oneOf(search.get('groupBy'), ATTRIBUTION_GROUP_BYS, 'source'),
       lookbackDays: Number.isInteger(lookback) && lookback >= 1 && lookback <= 365 ? lookback : 30,
-      start: start && DATE.test(start) ? start : undefined,
-      end: end && DATE.test(end) ? end : undefined,
+      start: isoDay(search.get('start')),
+      end: isoDay(search.get('end')),
     };
   }, [search]);
   const update = useCallback(

@@ -5,19 +5,12 @@
 import { COHORT_GROUP_BYS, LTV_GROUP_BYS, RETENTION_CRITERIA, RETENTION_METRICS } from '@tenure/contract';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
-}
+import { isoDay, oneOf } from '../../lib/url-params';
 
 function boundedInt(value: string | null, min: number, max: number, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
 }
-
-const date = (value: string | null) => (value && DATE.test(value) ? value : undefined);
 
 export const RETENTION_DEFAULTS = { groupBy: 'month', criteria: 'on', metric: 'customers', periods: 12 } as const;
 export const LTV_DEFAULTS = { groupBy: 'month', months: 12 } as const;
@@ -46,8 +39,8 @@ export function useRetentionParams() {
       criteria: oneOf(search.get('criteria'), RETENTION_CRITERIA, RETENTION_DEFAULTS.criteria),
       metric: oneOf(search.get('metric'), RETENTION_METRICS, RETENTION_DEFAULTS.metric),
       periods: boundedInt(search.get('periods'), 1, 52, RETENTION_DEFAULTS.periods),
-      start: date(search.get('start')),
-      end: date(search.get('end')),
+      start: isoDay(search.get('start')),
+      end: isoDay(search.get('end')),
     }),
     [search],
   );
@@ -60,8 +53,8 @@ export function useLtvParams() {
     () => ({
       groupBy: oneOf(search.get('groupBy'), LTV_GROUP_BYS, LTV_DEFAULTS.groupBy),
       months: boundedInt(search.get('months'), 1, 36, LTV_DEFAULTS.months),
-      start: date(search.get('start')),
-      end: date(search.get('end')),
+      start: isoDay(search.get('start')),
+      end: isoDay(search.get('end')),
     }),
     [search],
   );

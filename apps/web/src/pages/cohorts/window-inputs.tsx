@@ -1,4 +1,6 @@
 /** The acquisition window of a cohort page: two UTC dates, `[from, until)`, kept in the URL. */
+import { DateWindow } from '../../components/date-window';
+
 export function WindowInputs({
   start,
   end,
@@ -8,37 +10,5 @@ export function WindowInputs({
   end?: string;
   onChange: (changes: { start?: string; end?: string }) => void;
 }) {
-  const invalid = !!(start && end && start >= end);
-  return (
-    <span className="window-inputs">
-      <label className="inline-field">
-        <span>Acquired from</span>
-        <input
-          className="input"
-          type="date"
-          value={start ?? ''}
-          max={end}
-          onChange={(e) => onChange({ start: e.target.value || undefined })}
-          data-testid="cohort-start"
-        />
-      </label>
-      <label className="inline-field">
-        <span>until</span>
-        <input
-          className="input"
-          type="date"
-          value={end ?? ''}
-          min={start}
-          aria-invalid={invalid}
-          onChange={(e) => onChange({ end: e.target.value || undefined })}
-          data-testid="cohort-end"
-        />
-      </label>
-      {(start || end) && (
-        <button type="button" className="btn btn-ghost" onClick={() => onChange({ start: undefined, end: undefined })}>
-          All time
-        </button>
-      )}
-    </span>
-  );
+  return <DateWindow start={start} end={end} onChange={onChange} fromLabel="Acquired from" testIdPrefix="cohort" resetLabel="All time" />;
 }

@@ -6,19 +6,13 @@ import { useQuery } from '@tanstack/react-query';
 import { ATTRIBUTION_MODELS, type TAttributionModel, type TCustomerAttribution } from '@tenure/contract';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorAlert } from '../../components/error-alert';
+import { QueryView } from '../../components/query-view';
+import { ChoiceSelect } from '../../components/select';
 import { SkeletonLine } from '../../components/skeleton';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import '../../styles/reports.css';
-
-const MODEL_LABELS: Record<TAttributionModel, string> = {
-  first_touch: 'First touch',
-  last_touch: 'Last touch',
-  linear: 'Linear',
-  time_decay: 'Time decay',
-  position_based: 'Position based',
-};
+import { MODEL_LABELS } from '../attribution/model-labels';
 
 /** Timeline items shown; older ones are summarized. */
 const SHOWN = 25;
@@ -65,62 +59,62 @@ export function CustomerAttributionCard({ customerId, currency }: { customerId: 
     <div className="card" data-testid="customer-attribution">
       <div className="card-header">
         <h2>Attribution</h2>
-        <select
-          className="select"
-          aria-label="Attribution model"
+        <ChoiceSelect
+          label="Attribution model"
           value={model}
-          onChange={(e) => setModel(e.target.value as TAttributionModel)}
-          data-testid="customer-attribution-model"
-        >
-          {ATTRIBUTION_MODELS.map((m) => (
-            <option key={m} value={m}>
-              {MODEL_LABELS[m]}
-            </option>
-          ))}
-        </select>
+          options={ATTRIBUTION_MODELS.map((m) => ({ value: m, label: MODEL_LABELS[m] }))}
+          onChange={setModel}
+          testId="customer-attribution-model"
+        />
       </div>
       <div className="card-body">
-        {query.isError ? (
-          <ErrorAlert error={query.error} title="Could not load the attribution" onRetry={() => void query.refetch()} />
-        ) : !query.data ? (
-          <div className="stack-sm" aria-busy="true">
-            <SkeletonLine width="60%" />
-            <SkeletonLine width="80%" />
-            <SkeletonLine width="50%" />
-          </div>
-        ) : items.length === 0 ? (
-          <EmptyState icon="link" title="No touchpoints or conversions yet">
-            <p>Touchpoints are events with campaign fields, a click id or a referrer; conversions are events with revenue.</p>
-          </EmptyState>
-        ) : (
-          <div className="stack-sm" aria-busy={query.isFetching}>
-            <p className="cohort-legend">
-              {query.data.touchpoints.length} touchpoints, {query.data.conversions.length} conversions; credits under{' '}
-              {MODEL_LABELS[model].toLowerCase()} with a {query.data.lookbackDays}-day lookback. First touch:{' '}
-              {query.data.firstTouch ? channel(query.data.firstTouch) : '—'}.
-            </p>
-            <ul className="touch-timeline" data-testid="attribution-timeline">
-              {items.slice(0, SHOWN).map((item) =>
-                item.kind === 'touch' ? (
-                  <li key={item.touch.eventId}>
-                    <strong>{channel(item.touch)}</strong>
-                    <div className="touch-meta">
-                      Touchpoint · {formatDateTime(item.at)}
-                      {item.touch.referrer ? ` · from ${item.touch.referrer}` : ''}
-                    </div>
-                  </li>
-                ) : (
-                  <li key={item.conversion.eventId} className="is-conversion" data-testid="attribution-conversion">
-                    <strong>Conversion · {formatMoney(item.conversion.revenue, currency)}</strong>
-                    <div className="touch-meta">{formatDateTime(item.at)}</div>
-                    <Credits conversion={item.conversion} currency={currency} />
-                  </li>
-                ),
-              )}
-            </ul>
-            {items.length > SHOWN && <p className="muted small">…and {items.length - SHOWN} earlier touchpoints and conversions.</p>}
-          </div>
-        )}
+        <QueryView
+          query={query}
+          errorTitle="Could not load the attribution"
+          loading={
+            <div className="stack-sm" aria-busy="true">
+              <SkeletonLine width="60%" />
+              <SkeletonLine width="80%" />
+              <SkeletonLine width="50%" />
+            </div>
+          }
+          isEmpty={() => items.length === 0}
+          empty={
+            <EmptyState icon="link" title="No touchpoints or conversions yet">
+              <p>Touchpoints are events with campaign fields, a click id or a referrer; conversions are events with revenue.</p>
+            </EmptyState>
+          }
+        >
+          {(answer) => (
+            <div className="stack-sm" aria-busy={query.isFetching}>
+              <p className="cohort-legend">
+                {answer.touchpoints.length} touchpoints, {answer.conversions.length} conversions; credits under{' '}
+                {MODEL_LABELS[model].toLowerCase()} with a {answer.lookbackDays}-day lookback. First touch:{' '}
+                {answer.firstTouch ? channel(answer.firstTouch) : '—'}.
+              </p>
+              <ul className="touch-timeline" data-testid="attribution-timeline">
+                {items.slice(0, SHOWN).map((item) =>
+                  item.kind === 'touch' ? (
+                    <li key={item.touch.eventId}>
+                      <strong>{channel(item.touch)}</strong>
+                      <div className="touch-meta">
+                        Touchpoint · {formatDateTime(item.at)}
+                        {item.touch.referrer ? ` · from ${item.touch.referrer}` : ''}
+                      </div>
+                    </li>
+                  ) : (
+                    <li key={item.conversion.eventId} className="is-conversion" data-testid="attribution-conversion">
+                      <strong>Conversion · {formatMoney(item.conversion.revenue, currency)}</strong>
+                      <div className="touch-meta">{formatDateTime(item.at)}</div>
+                      <Credits conversion={item.conversion} currency={currency} />
+                    </li>
+                  ),
+                )}
+              </ul>
+              {items.length > SHOWN && <p className="muted small">…and {items.length - SHOWN} earlier touchpoints and conversions.</p>}
+            </div>
+          )}
+        </QueryView>
       </div>
     </div>
   );

@@ -6,7 +6,8 @@ import type { TCustomer } from '@tenure/contract';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router-dom';
 import { HealthScore, LifecycleBadge, RiskBadge } from '../../components/customer-badges';
-import { formatDate, formatDateTime, formatMoney, formatRelative } from '../../lib/format';
+import { AgoCell, DateCell } from '../../components/table-cells';
+import { formatMoney } from '../../lib/format';
 
 const column = createColumnHelper<TCustomer>();
 
@@ -72,17 +73,14 @@ export function customerColumns(currency: string): ColumnDef<TCustomer, never>[]
       header: 'Last activity',
       enableSorting: true,
       sortDescFirst: true,
-      cell: ({ row }) => {
-        const at = row.original.lastActivityAt;
-        return at ? <time title={formatDateTime(at)}>{formatRelative(at)}</time> : <span className="muted">Never</span>;
-      },
+      cell: ({ row }) => <AgoCell at={row.original.lastActivityAt} />,
     }),
     column.accessor('createdAt', {
       id: 'createdAt',
       header: 'Created',
       enableSorting: true,
       sortDescFirst: true,
-      cell: ({ row }) => <time title={formatDateTime(row.original.createdAt)}>{formatDate(row.original.createdAt)}</time>,
+      cell: ({ row }) => <DateCell at={row.original.createdAt} />,
     }),
   ];
 }

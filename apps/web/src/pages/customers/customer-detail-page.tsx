@@ -1,14 +1,12 @@
 /** One customer: profile, acquisition, scores, attributes and journey; edit and delete. */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { LifecycleBadge } from '../../components/customer-badges';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorAlert } from '../../components/error-alert';
+import { BackLink, DetailFallback } from '../../components/detail-fallback';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { SkeletonCard } from '../../components/skeleton';
-import { errorCode } from '../../lib/errors';
 import { useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { CustomerAttributesCard } from './customer-attributes-card';
@@ -26,37 +24,25 @@ export default function CustomerDetailPage() {
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
   const query = useQuery(trpc.customers.get.queryOptions({ id }));
 
-  const back = (
-    <Link to="/customers" className="back-link">
-      <Icon name="chevronLeft" /> Customers
-    </Link>
-  );
+  const back = <BackLink to="/customers">Customers</BackLink>;
 
-  if (query.isPending) {
+  if (!query.isSuccess) {
     return (
-      <div className="stack">
-        {back}
-        <SkeletonCard lines={2} />
-        <div className="grid-2">
-          <SkeletonCard lines={10} />
-          <SkeletonCard lines={10} />
-        </div>
-      </div>
-    );
-  }
-
-  if (query.isError) {
-    return (
-      <div className="stack">
-        {back}
-        {errorCode(query.error) === 'NOT_FOUND' ? (
-          <EmptyState icon="users" title="Customer not found">
-            <p>It may have been deleted, or it belongs to another environment.</p>
-          </EmptyState>
-        ) : (
-          <ErrorAlert error={query.error} title="Could not load the customer" onRetry={() => query.refetch()} />
-        )}
-      </div>
+      <DetailFallback
+        back={back}
+        query={query}
+        loading={
+          <>
+            <SkeletonCard lines={2} />
+            <div className="grid-2">
+              <SkeletonCard lines={10} />
+              <SkeletonCard lines={10} />
+            </div>
+          </>
+        }
+        notFound={{ icon: 'users', title: 'Customer not found', explain: true }}
+        errorTitle="Could not load the customer"
+      />
     );
   }
 

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { Alert } from '../../components/alert';
 import { Dialog } from '../../components/dialog';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormActions } from '../../components/form';
 import { toast } from '../../components/toaster';
 import { useTRPC } from '../../lib/trpc';
 import { AttributeEditor } from './attribute-editor';
@@ -82,14 +83,9 @@ function EditForm({ customer, onClose }: { customer: TCustomer; onClose: () => v
         </Alert>
       )}
       {update.error && <ErrorAlert error={update.error} title="Could not save the customer" />}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose} disabled={update.isPending}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save changes'}
-        </button>
-      </div>
+      <FormActions onCancel={onClose} pending={update.isPending} pendingLabel="Saving…">
+        Save changes
+      </FormActions>
     </form>
   );
 }

@@ -2,9 +2,25 @@
 import { LIFECYCLE_STAGES, RISK_LEVELS } from '@tenure/contract';
 import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../../components/icons';
+import { ChoiceSelect, type SelectOption } from '../../components/select';
 import { humanize } from '../../lib/format';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import type { CustomerListParams } from './use-customer-list-params';
+import type { CustomerListParams, LifecycleStage, RiskLevel } from './use-customer-list-params';
+
+/** Each filter's first option, the empty value, means "any". */
+const STAGE_OPTIONS: SelectOption<LifecycleStage | ''>[] = [
+  { value: '', label: 'All stages' },
+  ...LIFECYCLE_STAGES.map((stage) => ({ value: stage, label: humanize(stage) })),
+];
+const RISK_OPTIONS: SelectOption<RiskLevel | ''>[] = [
+  { value: '', label: 'Any risk' },
+  ...RISK_LEVELS.map((risk) => ({ value: risk, label: `${humanize(risk)} risk` })),
+];
+const ACTIVITY_OPTIONS: SelectOption<'true' | 'false' | ''>[] = [
+  { value: '', label: 'Active and inactive' },
+  { value: 'true', label: 'Active' },
+  { value: 'false', label: 'Inactive' },
+];
 
 interface CustomerFiltersProps {
   params: CustomerListParams;
@@ -47,42 +63,24 @@ export function CustomerFilters({ params, update, hasFilters }: CustomerFiltersP
           data-testid="customers-search"
         />
       </div>
-      <select
-        className="select"
-        aria-label="Lifecycle stage"
+      <ChoiceSelect
+        label="Lifecycle stage"
         value={params.lifecycleStage ?? ''}
-        onChange={(e) => update({ lifecycleStage: (e.target.value || undefined) as CustomerListParams['lifecycleStage'] })}
-      >
-        <option value="">All stages</option>
-        {LIFECYCLE_STAGES.map((stage) => (
-          <option key={stage} value={stage}>
-            {humanize(stage)}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select"
-        aria-label="Risk level"
+        options={STAGE_OPTIONS}
+        onChange={(stage) => update({ lifecycleStage: stage || undefined })}
+      />
+      <ChoiceSelect
+        label="Risk level"
         value={params.riskLevel ?? ''}
-        onChange={(e) => update({ riskLevel: (e.target.value || undefined) as CustomerListParams['riskLevel'] })}
-      >
-        <option value="">Any risk</option>
-        {RISK_LEVELS.map((risk) => (
-          <option key={risk} value={risk}>
-            {humanize(risk)} risk
-          </option>
-        ))}
-      </select>
-      <select
-        className="select"
-        aria-label="Activity"
+        options={RISK_OPTIONS}
+        onChange={(risk) => update({ riskLevel: risk || undefined })}
+      />
+      <ChoiceSelect
+        label="Activity"
         value={params.active ?? ''}
-        onChange={(e) => update({ active: (e.target.value || undefined) as CustomerListParams['active'] })}
-      >
-        <option value="">Active and inactive</option>
-        <option value="true">Active</option>
-        <option value="false">Inactive</option>
-      </select>
+        options={ACTIVITY_OPTIONS}
+        onChange={(active) => update({ active: active || undefined })}
+      />
       {hasFilters && (
         <button
           type="button"

@@ -1,27 +1,26 @@
 /** The customer list: server-side sorting, search, filters and pagination over `customers.list`. */
-import type { CustomerSortKey, TCustomer } from '@tenure/contract';
+import type { CustomerSortKey } from '@tenure/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getCoreRowModel, type SortingState, type Updater, useReactTable } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import type { SortingState } from '@tanstack/react-table';
 import { Link, useNavigate } from 'react-router-dom';
 import { DataTable } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
+import { QueryList } from '../../components/query-view';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
-import { customerColumns } from './customer-columns';
 import { CustomerFilters } from './customer-filters';
 import { SegmentFilterBar } from './segment-filter-bar';
 import { useCustomerListParams } from './use-customer-list-params';
+import { useCustomerTable } from './use-customer-table';
 
 export default function CustomersPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const { currency, canWrite } = useCurrent();
+  const { canWrite } = useCurrent();
   const { params, update, hasFilters } = useCustomerListParams();
 
   const list = useQuery({
@@ -41,25 +40,8 @@ export default function CustomersPage() {
   const overall = useQuery(trpc.customers.count.queryOptions({}));
 
   const sorting: SortingState = [{ id: params.sortBy, desc: params.sortOrder === 'desc' }];
-  const onSortingChange = (updater: Updater<SortingState>) => {
-    const next = typeof updater === 'function' ? updater(sorting) : updater;
-    const first = next[0];
+  const table = useCustomerTable(list.data?.customers, sorting, ([first]) => {
     if (first) update({ sortBy: first.id as CustomerSortKey, sortOrder: first.desc ? 'desc' : 'asc' });
-  };
-
-  const columns = useMemo(() => customerColumns(currency), [currency]);
-  const data = useMemo<TCustomer[]>(() => list.data?.customers ?? [], [list.data]);
-  const table = useReactTable({
-    data,
-    columns,
-    getRowId: (c) => c.id,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    manualPagination: true,
-    enableSortingRemoval: false,
-    enableMultiSort: false,
-    state: { sorting },
-    onSortingChange,
   });
 
   const total = list.data?.total;
@@ -87,32 +69,26 @@ export default function CustomersPage() {
       <div className="card">
         {params.segmentId && <SegmentFilterBar segmentId={params.segmentId} onClear={() => update({ segmentId: undefined })} />}
         <CustomerFilters params={params} update={update} hasFilters={hasFilters} />
-        {list.isError ? (
-          <div className="card-body">
-            <ErrorAlert error={list.error} title="Could not load customers" onRetry={() => list.refetch()} />
-          </div>
-        ) : (
-          <>
-            <DataTable
-              table={table}
-              loading={list.isPending}
-              stale={list.isPlaceholderData}
-              testId="customers-table"
-              rowTestId="customers-row"
-              skeletonRows={Math.min(params.limit, 12)}
-              onRowClick={(row) => navigate(`/customers/${row.original.id}`)}
-              empty={hasFilters ? <NoMatches /> : <NoCustomers />}
-            />
-            <Pagination
-              page={params.page}
-              limit={params.limit}
-              total={total}
-              noun="customers"
-              onPageChange={(page) => update({ page })}
-              onLimitChange={(limit) => update({ limit })}
-            />
-          </>
-        )}
+        <QueryList query={list} errorTitle="Could not load customers">
+          <DataTable
+            table={table}
+            loading={list.isPending}
+            stale={list.isPlaceholderData}
+            testId="customers-table"
+            rowTestId="customers-row"
+            skeletonRows={Math.min(params.limit, 12)}
+            onRowClick={(row) => navigate(`/customers/${row.original.id}`)}
+            empty={hasFilters ? <NoMatches /> : <NoCustomers />}
+          />
+          <Pagination
+            page={params.page}
+            limit={params.limit}
+            total={total}
+            noun="customers"
+            onPageChange={(page) => update({ page })}
+            onLimitChange={(limit) => update({ limit })}
+          />
+        </QueryList>
       </div>
     </div>
   );

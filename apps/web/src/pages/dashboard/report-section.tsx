@@ -5,9 +5,10 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
+import { DateWindow } from '../../components/date-window';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorAlert } from '../../components/error-alert';
 import { ChartPlaceholder } from '../../components/lazy-chart';
+import { QueryView } from '../../components/query-view';
 import { Segmented } from '../../components/segmented';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useCurrent } from '../../lib/session';
@@ -54,31 +55,14 @@ export function ReportSection() {
         testId="report-range"
       />
       {params.range === 'custom' && (
-        <span className="window-inputs">
-          <label className="inline-field">
-            <span>From</span>
-            <input
-              className="input"
-              type="date"
-              value={params.start ?? ''}
-              max={params.end}
-              onChange={(e) => update({ start: e.target.value || undefined })}
-              data-testid="report-start"
-            />
-          </label>
-          <label className="inline-field">
-            <span>until</span>
-            <input
-              className="input"
-              type="date"
-              value={params.end ?? ''}
-              min={params.start}
-              aria-invalid={!params.custom}
-              onChange={(e) => update({ end: e.target.value || undefined })}
-              data-testid="report-end"
-            />
-          </label>
-        </span>
+        <DateWindow
+          start={params.start}
+          end={params.end}
+          onChange={update}
+          fromLabel="From"
+          testIdPrefix="report"
+          invalid={!params.custom}
+        />
       )}
       <span className="toolbar-spacer" />
       <Segmented
@@ -105,34 +89,38 @@ export function ReportSection() {
       <div className="card">
         {toolbar}
         <div className="card-body stack">
-          {report.isError ? (
-            <ErrorAlert error={report.error} title="Could not load the report" onRetry={() => void report.refetch()} />
-          ) : !report.data ? (
-            <>
-              <ReportCardsSkeleton />
-              <ChartPlaceholder height={280} />
-            </>
-          ) : (
-            <div className="stack" aria-busy={report.isFetching} data-testid="report-body">
-              <ReportCards answer={report.data} currency={currency} selected={params.metric} onSelect={(metric) => update({ metric })} />
-              {report.data.totals.events === 0 && report.data.previous.events === 0 ? (
-                <EmptyState icon="activity" title="No events in this period or the one before">
-                  <p>Pick a longer range, or send events through the API to see how the business moves.</p>
-                </EmptyState>
-              ) : (
-                <div className="stack-sm">
-                  <p className="cohort-legend">
-                    {METRIC_LABELS[params.metric]} per {params.interval === 'day' ? 'UTC day' : 'ISO week'}{' '}
-                    {report.data.range
-                      ? `in the last ${report.data.range.replace('d', ' days')} (${formatDateTime(report.data.start)} to ${formatDateTime(report.data.end)})`
-                      : `from ${formatDate(report.data.start)} through ${formatDate(new Date(Date.parse(report.data.end) - 1).toISOString())}`}
-                    ; the dashed line is the period before.
-                  </p>
-                  <ReportChart answer={report.data} previous={previous.data?.series} metric={params.metric} currency={currency} />
-                </div>
-              )}
-            </div>
-          )}
+          <QueryView
+            query={report}
+            errorTitle="Could not load the report"
+            loading={
+              <>
+                <ReportCardsSkeleton />
+                <ChartPlaceholder height={280} />
+              </>
+            }
+          >
+            {(answer) => (
+              <div className="stack" aria-busy={report.isFetching} data-testid="report-body">
+                <ReportCards answer={answer} currency={currency} selected={params.metric} onSelect={(metric) => update({ metric })} />
+                {answer.totals.events === 0 && answer.previous.events === 0 ? (
+                  <EmptyState icon="activity" title="No events in this period or the one before">
+                    <p>Pick a longer range, or send events through the API to see how the business moves.</p>
+                  </EmptyState>
+                ) : (
+                  <div className="stack-sm">
+                    <p className="cohort-legend">
+                      {METRIC_LABELS[params.metric]} per {params.interval === 'day' ? 'UTC day' : 'ISO week'}{' '}
+                      {answer.range
+                        ? `in the last ${answer.range.replace('d', ' days')} (${formatDateTime(answer.start)} to ${formatDateTime(answer.end)})`
+                        : `from ${formatDate(answer.start)} through ${formatDate(new Date(Date.parse(answer.end) - 1).toISOString())}`}
+                      ; the dashed line is the period before.
+                    </p>
+                    <ReportChart answer={answer} previous={previous.data?.series} metric={params.metric} currency={currency} />
+                  </div>
+                )}
+              </div>
+            )}
+          </QueryView>
         </div>
       </div>
     </section>

@@ -6,16 +6,11 @@
 import { REPORT_INTERVALS, REPORT_METRICS, REPORT_RANGES, type TReportMetric } from '@tenure/contract';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { isoDay, oneOf } from '../../lib/url-params';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const RANGE_CHOICES = [...REPORT_RANGES, 'custom'] as const;
 export type RangeChoice = (typeof RANGE_CHOICES)[number];
 
-function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
-}
-
-const date = (value: string | null) => (value && DATE.test(value) ? value : undefined);
 const DEFAULTS: Record<string, string> = { range: '30d', interval: 'day', metric: 'events' };
 
 /** A custom window without valid dates falls back to the last 30 days (what the API answers by default). */
@@ -23,8 +18,8 @@ export function useReportParams() {
   const [search, setSearchParams] = useSearchParams();
   const params = useMemo(() => {
     const range = oneOf(search.get('range'), RANGE_CHOICES, '30d');
-    const start = date(search.get('start'));
-    const end = date(search.get('end'));
+    const start = isoDay(search.get('start'));
+    const end = isoDay(search.get('end'));
     const custom = range === 'custom' && start && end && start < end ? { start, end } : null;
     return {
       range,

@@ -4,9 +4,9 @@ import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { Pagination } from '../../components/pagination';
+import { QueryList } from '../../components/query-view';
 import { useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { type EventRow, eventColumns } from './event-columns';
@@ -31,39 +31,33 @@ export default function EventsPage() {
       <PageHeader title="Events" subtitle="What your customers did, newest first. Touchpoints and revenue are marked." />
       <div className="card">
         <EventFilters params={params} update={update} hasFilters={hasFilters} />
-        {list.isError ? (
-          <div className="card-body">
-            <ErrorAlert error={list.error} title="Could not load events" onRetry={() => list.refetch()} />
-          </div>
-        ) : (
-          <>
-            <DataTable
-              table={table}
-              loading={list.isPending}
-              stale={list.isPlaceholderData}
-              testId="events-table"
-              rowTestId="events-row"
-              onRowClick={(row) => setSelected(row.original)}
-              empty={
-                <EmptyState icon="activity" title={hasFilters ? 'No matching events' : 'No events yet'}>
-                  <p>
-                    {hasFilters
-                      ? 'Try a wider date range or clear the filters.'
-                      : 'Send events through the API (POST /api/v1/events) and they appear here.'}
-                  </p>
-                </EmptyState>
-              }
-            />
-            <Pagination
-              page={params.page}
-              limit={params.limit}
-              total={list.data?.total}
-              noun="events"
-              onPageChange={(page) => update({ page })}
-              onLimitChange={(limit) => update({ limit })}
-            />
-          </>
-        )}
+        <QueryList query={list} errorTitle="Could not load events">
+          <DataTable
+            table={table}
+            loading={list.isPending}
+            stale={list.isPlaceholderData}
+            testId="events-table"
+            rowTestId="events-row"
+            onRowClick={(row) => setSelected(row.original)}
+            empty={
+              <EmptyState icon="activity" title={hasFilters ? 'No matching events' : 'No events yet'}>
+                <p>
+                  {hasFilters
+                    ? 'Try a wider date range or clear the filters.'
+                    : 'Send events through the API (POST /api/v1/events) and they appear here.'}
+                </p>
+              </EmptyState>
+            }
+          />
+          <Pagination
+            page={params.page}
+            limit={params.limit}
+            total={list.data?.total}
+            noun="events"
+            onPageChange={(page) => update({ page })}
+            onLimitChange={(limit) => update({ limit })}
+          />
+        </QueryList>
       </div>
       <EventDetailPanel event={selected} currency={currency} onClose={() => setSelected(null)} />
     </div>

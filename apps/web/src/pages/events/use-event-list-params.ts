@@ -2,7 +2,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PAGE_SIZES } from '../../components/pagination';
-import { applyParamChanges, positiveInt } from '../../lib/url-params';
+import { applyParamChanges, isoDay, positiveInt } from '../../lib/url-params';
 
 export interface EventListParams {
   page: number;
@@ -15,8 +15,6 @@ export interface EventListParams {
   end: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 const DEFAULTS = { page: 1, limit: 20 };
 
 export function useEventListParams() {
@@ -24,10 +22,7 @@ export function useEventListParams() {
 
   const params = useMemo<EventListParams>(() => {
     const limit = positiveInt(searchParams.get('limit'), 20);
-    const date = (key: string) => {
-      const v = searchParams.get(key) ?? '';
-      return DATE.test(v) ? v : '';
-    };
+    const date = (key: string) => isoDay(searchParams.get(key)) ?? '';
     return {
       page: positiveInt(searchParams.get('page'), 1),
       limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : 20,

@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import { Alert } from '../../components/alert';
 import { Icon } from '../../components/icons';
+import { Stat } from '../../components/stat';
 import { formatNumber } from '../../lib/format';
 import type { ImportResult } from './use-import-runner';
 
@@ -30,28 +31,15 @@ export function ImportResults({ result, total }: { result: ImportResult; total: 
   return (
     <div className="stack" data-testid="import-result">
       <div className="stat-row">
-        <div className="stat">
-          <div className="stat-label">Created</div>
-          <div className="stat-value" data-testid="import-created">
-            {formatNumber(result.created)}
-          </div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">Updated</div>
-          <div className="stat-value" data-testid="import-updated">
-            {formatNumber(result.updated)}
-          </div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">Rejected rows</div>
-          <div className={`stat-value${failed > 0 ? ' text-red' : ''}`} data-testid="import-failed">
-            {formatNumber(failed)}
-          </div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">Rows in file</div>
-          <div className="stat-value">{formatNumber(total)}</div>
-        </div>
+        <Stat label="Created" value={formatNumber(result.created)} testId="import-created" />
+        <Stat label="Updated" value={formatNumber(result.updated)} testId="import-updated" />
+        <Stat
+          label="Rejected rows"
+          value={formatNumber(failed)}
+          valueClassName={failed > 0 ? 'text-red' : undefined}
+          testId="import-failed"
+        />
+        <Stat label="Rows in file" value={formatNumber(total)} />
       </div>
       {result.stopped && (
         <Alert tone="error" title={`The import stopped at line ${formatNumber(result.stopped.atRow)}`}>

@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
+import { SubmitButton, TextField } from '../../components/form';
 import { setEnvironmentId } from '../../lib/env-store';
 import { SESSION_KEY } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
@@ -47,19 +48,15 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: TIn
   };
 
   const field = (key: Field, label: string, type: string, autoComplete: string) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input
-        className="input"
-        type={type}
-        autoComplete={autoComplete}
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-        aria-invalid={problems[key] !== undefined}
-        data-testid={`invite-accept-${key}`}
-      />
-      {problems[key] && <span className="field-error">{problems[key]}</span>}
-    </label>
+    <TextField
+      label={label}
+      type={type}
+      autoComplete={autoComplete}
+      value={form[key]}
+      onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      error={problems[key]}
+      testId={`invite-accept-${key}`}
+    />
   );
 
   return (
@@ -77,9 +74,9 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: TIn
       )}
       {creating && field('confirm', 'Password again', 'password', 'new-password')}
       {accept.error && <ErrorAlert error={accept.error} />}
-      <button type="submit" className="btn btn-primary btn-block" disabled={accept.isPending} data-testid="invite-accept-submit">
-        {accept.isPending ? 'Joining…' : creating ? 'Create account and join' : 'Sign in and join'}
-      </button>
+      <SubmitButton block pending={accept.isPending} pendingLabel="Joining…" testId="invite-accept-submit">
+        {creating ? 'Create account and join' : 'Sign in and join'}
+      </SubmitButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { Alert } from '../../components/alert';
+import { AuthCard } from '../../components/auth-card';
 import { ErrorAlert } from '../../components/error-alert';
 import { Spinner } from '../../components/spinner';
 import { formatDateTime } from '../../lib/format';
@@ -19,46 +20,36 @@ export default function InvitePage() {
   const signedInAs = session.data?.user.email;
 
   return (
-    <div className="login-page">
-      <div className="login-card card">
-        <div className="card-body">
-          <div className="brand brand-center">
-            <span className="brand-mark" aria-hidden="true">
-              T
-            </span>
-            <span className="brand-name">Tenure</span>
-          </div>
-          {invite.isPending ? (
-            <div className="row invite-loading">
-              <Spinner /> Opening the invite…
-            </div>
-          ) : invite.isError ? (
-            <div className="stack">
-              <ErrorAlert error={invite.error} title="This invite cannot be used" />
-              <p className="muted small">
-                Ask whoever invited you for a new link, or <Link to="/login">sign in</Link>.
-              </p>
-            </div>
-          ) : (
-            <div className="stack" data-testid="invite-page">
-              <div>
-                <h1 className="login-title">Join {invite.data.workspaceName}</h1>
-                <p className="invite-offer">
-                  as <RoleBadge role={invite.data.role} />
-                </p>
-                <p className="muted small invite-role-description">{ROLE_DESCRIPTION[invite.data.role]}</p>
-              </div>
-              {signedInAs && signedInAs.toLowerCase() !== invite.data.email.toLowerCase() && (
-                <Alert tone="warning" title={`You are signed in as ${signedInAs}`}>
-                  Joining signs you in as {invite.data.email} instead.
-                </Alert>
-              )}
-              <AcceptInviteForm token={token} invite={invite.data} />
-              <p className="muted small">The link works once, until {formatDateTime(invite.data.expiresAt)}.</p>
-            </div>
-          )}
+    <AuthCard>
+      {invite.isPending ? (
+        <div className="row invite-loading">
+          <Spinner /> Opening the invite…
         </div>
-      </div>
-    </div>
+      ) : invite.isError ? (
+        <div className="stack">
+          <ErrorAlert error={invite.error} title="This invite cannot be used" />
+          <p className="muted small">
+            Ask whoever invited you for a new link, or <Link to="/login">sign in</Link>.
+          </p>
+        </div>
+      ) : (
+        <div className="stack" data-testid="invite-page">
+          <div>
+            <h1 className="login-title">Join {invite.data.workspaceName}</h1>
+            <p className="invite-offer">
+              as <RoleBadge role={invite.data.role} />
+            </p>
+            <p className="muted small invite-role-description">{ROLE_DESCRIPTION[invite.data.role]}</p>
+          </div>
+          {signedInAs && signedInAs.toLowerCase() !== invite.data.email.toLowerCase() && (
+            <Alert tone="warning" title={`You are signed in as ${signedInAs}`}>
+              Joining signs you in as {invite.data.email} instead.
+            </Alert>
+          )}
+          <AcceptInviteForm token={token} invite={invite.data} />
+          <p className="muted small">The link works once, until {formatDateTime(invite.data.expiresAt)}.</p>
+        </div>
+      )}
+    </AuthCard>
   );
 }

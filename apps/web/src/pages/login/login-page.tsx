@@ -3,7 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZLoginInput } from '@tenure/contract';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { AuthCard } from '../../components/auth-card';
 import { ErrorAlert } from '../../components/error-alert';
+import { SubmitButton, TextField } from '../../components/form';
 import { SESSION_KEY, useSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 
@@ -45,55 +47,37 @@ export default function LoginPage() {
   };
 
   return (
-    <div className="login-page">
-      <div className="login-card card">
-        <div className="card-body">
-          <div className="brand brand-center">
-            <span className="brand-mark" aria-hidden="true">
-              T
-            </span>
-            <span className="brand-name">Tenure</span>
-          </div>
-          <h1 className="login-title">Sign in</h1>
-          <p className="muted login-subtitle">Customer analytics for your team.</p>
-          <form className="form" onSubmit={submit} noValidate>
-            <label className="field">
-              <span className="field-label">Email</span>
-              <input
-                className="input"
-                type="email"
-                name="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                aria-invalid={!!issues.email}
-                data-testid="login-email"
-              />
-              {issues.email && <span className="field-error">{issues.email}</span>}
-            </label>
-            <label className="field">
-              <span className="field-label">Password</span>
-              <input
-                className="input"
-                type="password"
-                name="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                aria-invalid={!!issues.password}
-                data-testid="login-password"
-              />
-              {issues.password && <span className="field-error">{issues.password}</span>}
-            </label>
-            {login.error && <ErrorAlert error={login.error} />}
-            <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending} data-testid="login-submit">
-              {login.isPending ? 'Signing in…' : 'Sign in'}
-            </button>
-          </form>
-        </div>
-      </div>
-    </div>
+    <AuthCard>
+      <h1 className="login-title">Sign in</h1>
+      <p className="muted login-subtitle">Customer analytics for your team.</p>
+      <form className="form" onSubmit={submit} noValidate>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={issues.email}
+          testId="login-email"
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={issues.password}
+          testId="login-password"
+        />
+        {login.error && <ErrorAlert error={login.error} />}
+        <SubmitButton block pending={login.isPending} pendingLabel="Signing in…" testId="login-submit">
+          Sign in
+        </SubmitButton>
+      </form>
+    </AuthCard>
   );
 }

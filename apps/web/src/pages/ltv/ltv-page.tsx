@@ -5,8 +5,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { LTV_GROUP_BYS, type TLtvAnswer } from '@tenure/contract';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
+import { QueryView } from '../../components/query-view';
+import { ChoiceSelect, CountSelect } from '../../components/select';
 import { SkeletonCard } from '../../components/skeleton';
 import { formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -83,54 +84,45 @@ export default function LtvPage() {
       />
       <div className="card">
         <div className="toolbar cohort-toolbar">
-          <select
-            className="select"
-            aria-label="Group by"
+          <ChoiceSelect
+            label="Group by"
             value={params.groupBy}
-            onChange={(e) => update({ groupBy: e.target.value })}
-            data-testid="ltv-group-by"
-          >
-            {LTV_GROUP_BYS.map((g) => (
-              <option key={g} value={g}>
-                By {g === 'month' ? 'month acquired' : g}
-              </option>
-            ))}
-          </select>
-          <select
-            className="select"
-            aria-label="Months"
+            options={LTV_GROUP_BYS.map((g) => ({ value: g, label: `By ${g === 'month' ? 'month acquired' : g}` }))}
+            onChange={(groupBy) => update({ groupBy })}
+            testId="ltv-group-by"
+          />
+          <CountSelect
+            label="Months"
             value={params.months}
-            onChange={(e) => update({ months: Number(e.target.value) })}
-            data-testid="ltv-months"
-          >
-            {[...new Set([...MONTH_CHOICES, params.months])]
-              .sort((a, b) => a - b)
-              .map((n) => (
-                <option key={n} value={n}>
-                  {n} months
-                </option>
-              ))}
-          </select>
+            choices={MONTH_CHOICES}
+            format={(n) => `${n} months`}
+            onChange={(months) => update({ months })}
+            testId="ltv-months"
+          />
           <WindowInputs start={params.start} end={params.end} onChange={update} />
         </div>
         <div className="card-body">
-          {ltv.isError ? (
-            <ErrorAlert error={ltv.error} title="Could not load lifetime value" onRetry={() => void ltv.refetch()} />
-          ) : !ltv.data ? (
-            <SkeletonCard lines={8} />
-          ) : ltv.data.cohorts.length === 0 ? (
-            <EmptyState icon="users" title="No customers acquired in this window">
-              <p>Widen the acquisition window, or import customers and events to see what they are worth.</p>
-            </EmptyState>
-          ) : (
-            <div className="stack" aria-busy={ltv.isFetching}>
-              <LtvCurves answer={ltv.data} />
-              <LtvTable answer={ltv.data} />
-              <p className="cohort-legend">
-                Money in {ltv.data.currency}, as of {formatDateTime(ltv.data.asOf)}.
-              </p>
-            </div>
-          )}
+          <QueryView
+            query={ltv}
+            errorTitle="Could not load lifetime value"
+            loading={<SkeletonCard lines={8} />}
+            isEmpty={(answer) => answer.cohorts.length === 0}
+            empty={
+              <EmptyState icon="users" title="No customers acquired in this window">
+                <p>Widen the acquisition window, or import customers and events to see what they are worth.</p>
+              </EmptyState>
+            }
+          >
+            {(answer) => (
+              <div className="stack" aria-busy={ltv.isFetching}>
+                <LtvCurves answer={answer} />
+                <LtvTable answer={answer} />
+                <p className="cohort-legend">
+                  Money in {answer.currency}, as of {formatDateTime(answer.asOf)}.
+                </p>
+              </div>
+            )}
+          </QueryView>
         </div>
       </div>
     </div>

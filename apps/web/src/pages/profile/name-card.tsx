@@ -2,10 +2,11 @@
 import { ZProfileUpdate } from '@tenure/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorAlert } from '../../components/error-alert';
+import { TextField } from '../../components/form';
 import { toast } from '../../components/toaster';
 import { SESSION_KEY, type TSession, useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
+import { FormCard } from './form-card';
 
 export function NameCard() {
   const trpc = useTRPC();
@@ -33,34 +34,24 @@ export function NameCard() {
   };
 
   return (
-    <div className="card">
-      <div className="card-header">
-        <h2>Name</h2>
-      </div>
-      <form className="card-body form" onSubmit={submit} noValidate>
-        <label className="field">
-          <span className="field-label">Your name, as your team sees it</span>
-          <input
-            className="input"
-            autoComplete="name"
-            maxLength={255}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={invalid !== null}
-            data-testid="profile-name"
-          />
-          {invalid && <span className="field-error">{invalid}</span>}
-        </label>
-        <p className="muted small">
-          Signed in as <strong>{session.user.email}</strong>.
-        </p>
-        {update.error && <ErrorAlert error={update.error} />}
-        <div>
-          <button type="submit" className="btn btn-primary" disabled={update.isPending} data-testid="profile-name-save">
-            {update.isPending ? 'Saving…' : 'Save name'}
-          </button>
-        </div>
-      </form>
-    </div>
+    <FormCard
+      title="Name"
+      onSubmit={submit}
+      error={update.error}
+      submit={{ children: 'Save name', pending: update.isPending, pendingLabel: 'Saving…', testId: 'profile-name-save' }}
+    >
+      <TextField
+        label="Your name, as your team sees it"
+        autoComplete="name"
+        maxLength={255}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={invalid}
+        testId="profile-name"
+      />
+      <p className="muted small">
+        Signed in as <strong>{session.user.email}</strong>.
+      </p>
+    </FormCard>
   );
 }

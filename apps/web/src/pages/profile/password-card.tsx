@@ -2,9 +2,10 @@
 import { MIN_PASSWORD_LENGTH, ZPasswordChange } from '@tenure/contract';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorAlert } from '../../components/error-alert';
+import { TextField } from '../../components/form';
 import { toast } from '../../components/toaster';
 import { useTRPC } from '../../lib/trpc';
+import { FormCard } from './form-card';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirm: '' };
 
@@ -35,38 +36,28 @@ export function PasswordCard() {
   };
 
   const field = (key: keyof typeof EMPTY, label: string, autoComplete: string) => (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input
-        className="input"
-        type="password"
-        autoComplete={autoComplete}
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-        aria-invalid={problems[key] !== undefined}
-        data-testid={`profile-${key}`}
-      />
-      {problems[key] && <span className="field-error">{problems[key]}</span>}
-    </label>
+    <TextField
+      label={label}
+      type="password"
+      autoComplete={autoComplete}
+      value={form[key]}
+      onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      error={problems[key]}
+      testId={`profile-${key}`}
+    />
   );
 
   return (
-    <div className="card">
-      <div className="card-header">
-        <h2>Password</h2>
-      </div>
-      <form className="card-body form" onSubmit={submit} noValidate>
-        {field('currentPassword', 'Current password', 'current-password')}
-        {field('newPassword', `New password (at least ${MIN_PASSWORD_LENGTH} characters)`, 'new-password')}
-        {field('confirm', 'New password again', 'new-password')}
-        <p className="muted small">Your other sessions (other browsers and devices) are signed out; this one stays.</p>
-        {change.error && <ErrorAlert error={change.error} />}
-        <div>
-          <button type="submit" className="btn btn-primary" disabled={change.isPending} data-testid="profile-password-save">
-            {change.isPending ? 'Changing…' : 'Change password'}
-          </button>
-        </div>
-      </form>
-    </div>
+    <FormCard
+      title="Password"
+      onSubmit={submit}
+      error={change.error}
+      submit={{ children: 'Change password', pending: change.isPending, pendingLabel: 'Changing…', testId: 'profile-password-save' }}
+    >
+      {field('currentPassword', 'Current password', 'current-password')}
+      {field('newPassword', `New password (at least ${MIN_PASSWORD_LENGTH} characters)`, 'new-password')}
+      {field('confirm', 'New password again', 'new-password')}
+      <p className="muted small">Your other sessions (other browsers and devices) are signed out; this one stays.</p>
+    </FormCard>
   );
 }

@@ -1,6 +1,7 @@
 /** One row of the rule builder: field (grouped by kind), operator that fits its type, value. */
 import { CUSTOMER_RULE_CATALOG, operatorsFor, type RuleOperator } from '@tenure/contract';
 import { Icon } from '../../components/icons';
+import { DaysInput } from './days-input';
 import { ATTRIBUTE_FIELD, newDraft, type RuleDraft, specOf } from './rule-model';
 import { OPERATOR_LABEL } from './rule-summary';
 import { RuleValueInput } from './rule-value-input';
@@ -99,21 +100,14 @@ export function RuleRow({ draft, index, problems, onChange, onRemove }: Props) {
               data-testid="rule-event"
             />
             <span className="rule-word">in the last</span>
-            <span className="input-with-unit">
-              <input
-                className="input input-sm rule-number"
-                type="number"
-                min={1}
-                step={1}
-                value={draft.withinDays}
-                placeholder="ever"
-                aria-label="Within the last days"
-                aria-invalid={bad('withinDays')}
-                onChange={(e) => change({ withinDays: e.target.value })}
-                data-testid="rule-within-days"
-              />
-              <span className="input-unit">days</span>
-            </span>
+            <DaysInput
+              value={draft.withinDays}
+              onChange={(withinDays) => change({ withinDays })}
+              label="Within the last days"
+              invalid={bad('withinDays')}
+              placeholder="ever"
+              testId="rule-within-days"
+            />
           </>
         )}
         <button type="button" className="btn btn-ghost btn-icon btn-sm" aria-label={`Remove rule ${index + 1}`} onClick={onRemove}>

@@ -3,6 +3,7 @@ import type { RuleFieldSpec } from '@tenure/contract';
 import { type KeyboardEvent, useState } from 'react';
 import { Icon } from '../../components/icons';
 import { humanize } from '../../lib/format';
+import { DaysInput } from './days-input';
 import type { JsonValueType, RuleDraft } from './rule-model';
 
 interface Props {
@@ -16,22 +17,7 @@ export function RuleValueInput({ spec, draft, onChange, invalid }: Props) {
   const op = draft.operator;
   if (op === 'exists' || op === 'notExists') return null;
   if (op === 'withinLastDays') {
-    return (
-      <span className="input-with-unit">
-        <input
-          className="input input-sm rule-number"
-          type="number"
-          min={1}
-          step={1}
-          value={draft.text}
-          aria-label="Days"
-          aria-invalid={invalid}
-          onChange={(e) => onChange({ text: e.target.value })}
-          data-testid="rule-value"
-        />
-        <span className="input-unit">days</span>
-      </span>
-    );
+    return <DaysInput value={draft.text} onChange={(text) => onChange({ text })} label="Days" invalid={invalid} testId="rule-value" />;
   }
   if (op === 'before' || op === 'after') {
     return (

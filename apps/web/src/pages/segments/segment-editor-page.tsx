@@ -6,13 +6,14 @@ import { type SegmentMatch, type TSegment, ZSegmentCreateInput } from '@tenure/c
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { BackLink, DetailFallback } from '../../components/detail-fallback';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
+import { TextField } from '../../components/form';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { SkeletonCard } from '../../components/skeleton';
 import { Spinner } from '../../components/spinner';
-import { errorCode } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { useCan } from '../../lib/use-role';
 import { useTRPC } from '../../lib/trpc';
@@ -26,11 +27,7 @@ export default function SegmentEditorPage() {
   const trpc = useTRPC();
   const existing = useQuery({ ...trpc.segments.get.queryOptions({ id: id ?? '' }), enabled: Boolean(id) });
   const canWrite = useCan('segments:write');
-  const back = (
-    <Link to={id ? `/segments/${id}` : '/segments'} className="back-link">
-      <Icon name="chevronLeft" /> {id ? 'Segment' : 'Segments'}
-    </Link>
-  );
+  const back = <BackLink to={id ? `/segments/${id}` : '/segments'}>{id ? 'Segment' : 'Segments'}</BackLink>;
   if (!canWrite) {
     return (
       <div className="stack">
@@ -39,24 +36,15 @@ export default function SegmentEditorPage() {
       </div>
     );
   }
-  if (id && existing.isPending) {
+  if (id && !existing.isSuccess) {
     return (
-      <div className="stack">
-        {back}
-        <SkeletonCard lines={8} />
-      </div>
-    );
-  }
-  if (id && existing.isError) {
-    return (
-      <div className="stack">
-        {back}
-        {errorCode(existing.error) === 'NOT_FOUND' ? (
-          <EmptyState icon="filter" title="Segment not found" />
-        ) : (
-          <ErrorAlert error={existing.error} title="Could not load the segment" onRetry={() => existing.refetch()} />
-        )}
-      </div>
+      <DetailFallback
+        back={back}
+        query={existing}
+        loading={<SkeletonCard lines={8} />}
+        notFound={{ icon: 'filter', title: 'Segment not found' }}
+        errorTitle="Could not load the segment"
+      />
     );
   }
   return (
@@ -123,30 +111,23 @@ function SegmentForm({ segment }: { segment?: TSegment }) {
       />
       <div className="card">
         <div className="card-body form-grid segment-meta">
-          <label className="field">
-            <span className="field-label">Name</span>
-            <input
-              className="input"
-              value={name}
-              maxLength={100}
-              placeholder="Enterprise at risk"
-              aria-invalid={nameError !== null}
-              onChange={(e) => setName(e.target.value)}
-              data-testid="segment-name"
-            />
-            {nameError && <span className="field-error">{nameError}</span>}
-          </label>
-          <label className="field">
-            <span className="field-label">Description (optional)</span>
-            <input
-              className="input"
-              value={description}
-              maxLength={1000}
-              placeholder="What the segment is for"
-              onChange={(e) => setDescription(e.target.value)}
-              data-testid="segment-description"
-            />
-          </label>
+          <TextField
+            label="Name"
+            value={name}
+            maxLength={100}
+            placeholder="Enterprise at risk"
+            onChange={(e) => setName(e.target.value)}
+            error={nameError}
+            testId="segment-name"
+          />
+          <TextField
+            label="Description (optional)"
+            value={description}
+            maxLength={1000}
+            placeholder="What the segment is for"
+            onChange={(e) => setDescription(e.target.value)}
+            testId="segment-description"
+          />
         </div>
       </div>
       <div className="card">

@@ -3,12 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorAlert } from '../../components/error-alert';
+import { BackLink, DetailFallback } from '../../components/detail-fallback';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { SkeletonCard } from '../../components/skeleton';
-import { errorCode } from '../../lib/errors';
+import { Stat } from '../../components/stat';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { useCan } from '../../lib/use-role';
 import { useTRPC } from '../../lib/trpc';
@@ -34,32 +33,21 @@ export default function SegmentPage() {
     },
   });
 
-  const back = (
-    <Link to="/segments" className="back-link">
-      <Icon name="chevronLeft" /> Segments
-    </Link>
-  );
-  if (query.isPending) {
+  const back = <BackLink to="/segments">Segments</BackLink>;
+  if (!query.isSuccess) {
     return (
-      <div className="stack">
-        {back}
-        <SkeletonCard lines={3} />
-        <SkeletonCard lines={8} />
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <div className="stack">
-        {back}
-        {errorCode(query.error) === 'NOT_FOUND' ? (
-          <EmptyState icon="filter" title="Segment not found">
-            <p>It may have been deleted, or it belongs to another environment.</p>
-          </EmptyState>
-        ) : (
-          <ErrorAlert error={query.error} title="Could not load the segment" onRetry={() => query.refetch()} />
-        )}
-      </div>
+      <DetailFallback
+        back={back}
+        query={query}
+        loading={
+          <>
+            <SkeletonCard lines={3} />
+            <SkeletonCard lines={8} />
+          </>
+        }
+        notFound={{ icon: 'filter', title: 'Segment not found', explain: true }}
+        errorTitle="Could not load the segment"
+      />
     );
   }
   const { segment } = query.data;
@@ -84,15 +72,11 @@ export default function SegmentPage() {
       />
       <div className="card">
         <div className="card-body segment-summary">
-          <div className="stat">
-            <div className="stat-label">Customers</div>
-            <div className="stat-value" data-testid="segment-count">
-              {formatNumber(segment.customerCount)}
-            </div>
+          <Stat label="Customers" value={formatNumber(segment.customerCount)} testId="segment-count">
             <div className="muted small" title={segment.countedAt ? formatDateTime(segment.countedAt) : undefined}>
               {segment.countedAt ? `counted ${formatRelative(segment.countedAt)}` : 'not counted yet'}
             </div>
-          </div>
+          </Stat>
           <div className="segment-rules">
             <div className="stat-label">{segment.match === 'all' ? 'Matching all of' : 'Matching any of'}</div>
             {segment.rules.length === 0 ? (

@@ -5,9 +5,9 @@ import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/re
 import { Link, useNavigate } from 'react-router-dom';
 import { DataTable } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorAlert } from '../../components/error-alert';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
+import { QueryList } from '../../components/query-view';
 import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { useCan } from '../../lib/use-role';
 import { useTRPC } from '../../lib/trpc';
@@ -88,11 +88,7 @@ export default function SegmentsPage() {
         }
       />
       <div className="card">
-        {list.isError ? (
-          <div className="card-body">
-            <ErrorAlert error={list.error} title="Could not load segments" onRetry={() => list.refetch()} />
-          </div>
-        ) : (
+        <QueryList query={list} errorTitle="Could not load segments">
           <DataTable
             table={table}
             loading={list.isPending}
@@ -114,7 +110,7 @@ export default function SegmentsPage() {
               </EmptyState>
             }
           />
-        )}
+        </QueryList>
       </div>
     </div>
   );

@@ -1,8 +1,8 @@
 /** The environment's analytics settings: everyone reads them, owners and admins change them. */
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from '../../components/alert';
-import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
+import { QueryView } from '../../components/query-view';
 import { SkeletonCard } from '../../components/skeleton';
 import { humanize } from '../../lib/format';
 import { useCurrent } from '../../lib/session';
@@ -27,18 +27,16 @@ export default function AnalyticsSettingsPage() {
           Only owners and admins change analytics settings. Your role in {workspace.name} is <strong>{humanize(workspace.role)}</strong>.
         </Alert>
       )}
-      {query.isError ? (
-        <ErrorAlert error={query.error} title="Could not load the analytics settings" onRetry={() => query.refetch()} />
-      ) : !query.data ? (
-        <SkeletonCard lines={12} />
-      ) : (
-        <div className="card">
-          <div className="card-body">
-            {/* Keyed by environment: switching environments starts from that environment's settings. */}
-            <AnalyticsSettingsForm key={environment.id} saved={query.data.settings} canEdit={canEdit} />
+      <QueryView query={query} errorTitle="Could not load the analytics settings" loading={<SkeletonCard lines={12} />}>
+        {({ settings }) => (
+          <div className="card">
+            <div className="card-body">
+              {/* Keyed by environment: switching environments starts from that environment's settings. */}
+              <AnalyticsSettingsForm key={environment.id} saved={settings} canEdit={canEdit} />
+            </div>
           </div>
-        </div>
-      )}
+        )}
+      </QueryView>
     </div>
   );
 }

@@ -2,7 +2,8 @@
 import { type Role, type TInvite, teamChangeRefusal } from '@tenure/contract';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { Badge } from '../../components/badge';
-import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
+import { actionsColumn, DateCell } from '../../components/table-cells';
+import { formatDateTime, formatRelative } from '../../lib/format';
 import { RoleBadge } from './role-badge';
 
 const column = createColumnHelper<TInvite>();
@@ -22,7 +23,7 @@ export function inviteColumns(myRole: Role, onRevoke: (invite: TInvite) => void,
     column.display({
       id: 'createdAt',
       header: 'Sent',
-      cell: ({ row }) => <time title={formatDateTime(row.original.createdAt)}>{formatDate(row.original.createdAt)}</time>,
+      cell: ({ row }) => <DateCell at={row.original.createdAt} />,
     }),
     column.display({
       id: 'expiresAt',
@@ -36,21 +37,12 @@ export function inviteColumns(myRole: Role, onRevoke: (invite: TInvite) => void,
           <time title={formatDateTime(row.original.expiresAt)}>{formatRelative(row.original.expiresAt, now)}</time>
         ),
     }),
-    column.display({
-      id: 'actions',
-      header: () => <span className="visually-hidden">Actions</span>,
-      meta: { align: 'right' },
-      cell: ({ row }) =>
-        teamChangeRefusal(myRole, row.original.role, null) === null ? (
-          <button
-            type="button"
-            className="btn btn-sm btn-danger-outline"
-            onClick={() => onRevoke(row.original)}
-            data-testid="invite-revoke"
-          >
-            Revoke
-          </button>
-        ) : null,
-    }),
+    actionsColumn((invite) =>
+      teamChangeRefusal(myRole, invite.role, null) === null ? (
+        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => onRevoke(invite)} data-testid="invite-revoke">
+          Revoke
+        </button>
+      ) : null,
+    ),
   ];
 }

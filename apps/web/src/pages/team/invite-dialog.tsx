@@ -6,9 +6,10 @@ import { type Role, type TInviteCreate, ZInviteCreate } from '@tenure/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Alert } from '../../components/alert';
-import { CopyButton } from '../../components/copy-button';
+import { SecretBox } from '../../components/copy-button';
 import { Dialog } from '../../components/dialog';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormActions, TextField } from '../../components/form';
 import { formatDateTime } from '../../lib/format';
 import { type RouterOutputs, useTRPC } from '../../lib/trpc';
 import { assignableRoles, ROLE_DESCRIPTION, ROLE_LABEL } from './roles';
@@ -47,12 +48,7 @@ function InviteLink({ created, onDone }: { created: Created; onDone: () => void 
       <Alert tone="success" title={`Invite for ${created.invite.email} created`}>
         Send this link to them yourself: Tenure does not mail it. It works once, until {formatDateTime(created.invite.expiresAt)}.
       </Alert>
-      <div className="secret-box">
-        <code className="secret" data-testid="invite-link">
-          {link}
-        </code>
-        <CopyButton text={link} />
-      </div>
+      <SecretBox secret={link} testId="invite-link" />
       <p className="muted small">Copy it now: only a hash is kept, so it cannot be shown again. Lost it? Invite the same email again.</p>
       <div className="dialog-actions">
         <button type="button" className="btn btn-primary" onClick={onDone}>
@@ -91,20 +87,16 @@ function InviteForm({ myRole, onCreated, onClose }: { myRole: Role; onCreated: (
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <label className="field">
-        <span className="field-label">Email</span>
-        <input
-          className="input"
-          type="email"
-          autoComplete="off"
-          placeholder="name@company.com"
-          value={form.email}
-          onChange={(e) => setForm({ ...form, email: e.target.value })}
-          aria-invalid={emailError !== null}
-          data-testid="invite-email"
-        />
-        {emailError && <span className="field-error">{emailError}</span>}
-      </label>
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="off"
+        placeholder="name@company.com"
+        value={form.email}
+        onChange={(e) => setForm({ ...form, email: e.target.value })}
+        error={emailError}
+        testId="invite-email"
+      />
       <fieldset className="fieldset">
         <legend>Role</legend>
         {roles.map((role) => (
@@ -124,14 +116,9 @@ function InviteForm({ myRole, onCreated, onClose }: { myRole: Role; onCreated: (
         ))}
       </fieldset>
       {create.error && <ErrorAlert error={create.error} title="Could not create the invite" />}
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onClose} disabled={create.isPending}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={create.isPending} data-testid="invite-submit">
-          {create.isPending ? 'Creating…' : 'Create invite link'}
-        </button>
-      </div>
+      <FormActions onCancel={onClose} pending={create.isPending} pendingLabel="Creating…" testId="invite-submit">
+        Create invite link
+      </FormActions>
     </form>
   );
 }

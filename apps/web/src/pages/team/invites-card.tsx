@@ -6,8 +6,8 @@ import { useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorAlert } from '../../components/error-alert';
 import { Icon } from '../../components/icons';
+import { QueryList } from '../../components/query-view';
 import { toast } from '../../components/toaster';
 import { useRole } from '../../lib/use-role';
 import { useTRPC } from '../../lib/trpc';
@@ -43,11 +43,7 @@ export function InvitesCard() {
           <Icon name="link" /> Pending invites
         </h2>
       </div>
-      {list.isError ? (
-        <div className="card-body">
-          <ErrorAlert error={list.error} title="Could not load the invites" onRetry={() => list.refetch()} />
-        </div>
-      ) : (
+      <QueryList query={list} errorTitle="Could not load the invites">
         <DataTable
           table={table}
           loading={list.isPending}
@@ -60,7 +56,7 @@ export function InvitesCard() {
             </EmptyState>
           }
         />
-      )}
+      </QueryList>
       <ConfirmDialog
         open={revoking !== null}
         onClose={close}

@@ -2,7 +2,7 @@
 import { type Role, type TMember, teamChangeRefusal } from '@tenure/contract';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { Badge } from '../../components/badge';
-import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
+import { actionsColumn, AgoCell, DateCell } from '../../components/table-cells';
 import { MemberRoleCell } from './member-role-cell';
 import { assignableRoles } from './roles';
 
@@ -62,37 +62,23 @@ export function memberColumns(ctx: MemberTableContext): ColumnDef<TMember, never
     column.display({
       id: 'joinedAt',
       header: 'Joined',
-      cell: ({ row }) => <time title={formatDateTime(row.original.joinedAt)}>{formatDate(row.original.joinedAt)}</time>,
+      cell: ({ row }) => <DateCell at={row.original.joinedAt} />,
     }),
     column.display({
       id: 'lastSignInAt',
       header: 'Last sign-in',
-      cell: ({ row }) =>
-        row.original.lastSignInAt ? (
-          <time title={formatDateTime(row.original.lastSignInAt)}>{formatRelative(row.original.lastSignInAt)}</time>
-        ) : (
-          <span className="muted">Never</span>
-        ),
+      cell: ({ row }) => <AgoCell at={row.original.lastSignInAt} />,
     }),
   ];
   if (manage) {
     columns.push(
-      column.display({
-        id: 'actions',
-        header: () => <span className="visually-hidden">Actions</span>,
-        meta: { align: 'right' },
-        cell: ({ row }) =>
-          memberAccess(ctx, row.original).removable ? (
-            <button
-              type="button"
-              className="btn btn-sm btn-danger-outline"
-              onClick={() => ctx.onRemove(row.original)}
-              data-testid="member-remove"
-            >
-              Remove
-            </button>
-          ) : null,
-      }),
+      actionsColumn((member) =>
+        memberAccess(ctx, member).removable ? (
+          <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => ctx.onRemove(member)} data-testid="member-remove">
+            Remove
+          </button>
+        ) : null,
+      ),
     );
   }
   return columns;

@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
-import { ErrorAlert } from '../../components/error-alert';
 import { Icon } from '../../components/icons';
+import { QueryList } from '../../components/query-view';
 import { formatNumber } from '../../lib/format';
 import { useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
@@ -38,13 +38,9 @@ export function MembersCard() {
           </span>
         )}
       </div>
-      {list.isError ? (
-        <div className="card-body">
-          <ErrorAlert error={list.error} title="Could not load the members" onRetry={() => list.refetch()} />
-        </div>
-      ) : (
+      <QueryList query={list} errorTitle="Could not load the members">
         <DataTable table={table} loading={list.isPending} skeletonRows={3} testId="members-table" rowTestId="members-row" />
-      )}
+      </QueryList>
       <RemoveMemberDialog member={removing} workspaceName={workspace.name} onClose={() => setRemoving(null)} />
     </div>
   );

@@ -9,7 +9,7 @@ import { attributionRows, bucketDays, reportWindows, roundRatio } from '@tenure/
 import type pg from 'pg';
 import { type RawCounts, rawAttribution, rawCalibration, rawReport } from './analytics-reports-baseline';
 
-type Timed = <T>(fn: () => Promise<T>) => Promise<{ p50: number; runs: number[]; last: T }>;
+type Timed = <T>(fn: () => Promise<T>, kind?: 'api' | 'baseline') => Promise<{ p50: number; runs: number[]; last: T }>;
 type Row = Record<string, string | number>;
 
 const DAY_MS = 86_400_000;
@@ -60,7 +60,7 @@ export async function benchReports(
         })),
       },
     );
-    const base = await timed(() => rawReport(pool, envId, 30, interval, new Date(), churnDays));
+    const base = await timed(() => rawReport(pool, envId, 30, interval, new Date(), churnDays), 'baseline');
     row(`reports 30d, ${interval}`, api.p50, base.p50, 1.0);
   }
 
@@ -71,7 +71,7 @@ export async function benchReports(
     const path = `/attribution?model=${model}&groupBy=source&lookbackDays=30&start=${start.toISOString()}&end=${end.toISOString()}`;
     const api = await timed(() => http(path));
     same(path, api.last.rows, attributionRows(await rawAttribution(pool, envId, model, 30, start, end)));
-    const base = await timed(() => rawAttribution(pool, envId, model, 30, start, end));
+    const base = await timed(() => rawAttribution(pool, envId, model, 30, start, end), 'baseline');
     row(`attribution by source, ${model}, all conversions`, api.p50, base.p50, 1.2);
   }
 
@@ -89,7 +89,7 @@ export async function benchReports(
       return { band, customers, churnedSince, churnRate: customers ? roundRatio(churnedSince, customers, 4) : null };
     }),
   );
-  const base = await timed(() => rawCalibration(pool, envId, new Date(Date.now() - 30 * DAY_MS), settings));
+  const base = await timed(() => rawCalibration(pool, envId, new Date(Date.now() - 30 * DAY_MS), settings), 'baseline');
   row('health calibration, 30 days', api.p50, base.p50, 1.2);
   return rows;
 }

@@ -8,8 +8,11 @@
  * `BENCH_ANALYTICS_SIZES=100k,1m` picks sizes, `BENCH_ANALYTICS_PARTS=cohorts,reports,segments`
  * the parts; `segments` (segment estimates and the recount of 100 segments at 50k customers / 1M
  * events, `segments.ts`, also `npm run bench -- segments`) runs once, after the sizes.
+ * `BENCH_ANALYTICS_REUSE=1` reuses the data a run of the same size left in the database;
+ * `BENCH_ANALYTICS_BASELINE_RUNS=1` times each plain-SQL baseline once (the 5M LTV ones take minutes).
  */
 import { ltvAnswer, retentionAnswer } from '@tenure/core';
+import { createDb } from '@tenure/db';
 import pg from 'pg';
 import { type LtvCase, type RetentionCase, rawLtv, rawRetention } from './analytics-baseline';
 import { type DemoSize, loadDemo } from './analytics-data';
@@ -40,15 +43,22 @@ const LTV: LtvCase[] = [
   { groupBy: 'source', months: 12 },
 ];
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ p50: number; runs: number[]; last: T }> {
-  let last = await fn();
+/**
+ * Runs of each plain-SQL baseline (`BENCH_ANALYTICS_BASELINE_RUNS`, default 5): at 5M the LTV
+ * baselines take minutes each, so a run there may take one timing of each, without a warm-up.
+ */
+const BASELINE_RUNS = Number(process.env.BENCH_ANALYTICS_BASELINE_RUNS ?? RUNS);
+
+async function timed<T>(fn: () => Promise<T>, kind: 'api' | 'baseline' = 'api'): Promise<{ p50: number; runs: number[]; last: T }> {
+  const count = kind === 'baseline' ? BASELINE_RUNS : RUNS;
   const runs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  let last = count < RUNS ? undefined : await fn();
+  for (let i = 0; i < count; i++) {
     const started = performance.now();
     last = await fn();
     runs.push(performance.now() - started);
   }
-  return { p50: percentile(runs, 50), runs, last };
+  return { p50: percentile(runs, 50), runs, last: last as T };
 }
 
 function sameNumbers(what: string, api: unknown, other: unknown): void {
@@ -59,16 +69,40 @@ function sameNumbers(what: string, api: unknown, other: unknown): void {
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-async function benchSize(size: DemoSize, port: number): Promise<Record<string, string | number>[]> {
+/**
+ * The size's data: loaded afresh, or with `BENCH_ANALYTICS_REUSE=1` the data an earlier run of the
+ * same size left in the database (its load and drain times are then not measured again).
+ */
+async function sizeData(size: DemoSize, pool: pg.Pool) {
+  if (process.env.BENCH_ANALYTICS_REUSE === '1') {
+    const database = createDb({ databaseUrl: benchUrl(DB), poolSize: 2 });
+    const ws = await database.db.selectFrom('workspaces').select('slug').orderBy('createdAt', 'desc').executeTakeFirstOrThrow();
+    const tenant = await benchTenant(database, ws.slug, true);
+    const counted = await pool.query<{ customers: number; events: number }>(
+      'select (select count(*) from customers where environment_id = $1)::int as customers, (select count(*) from events where environment_id = $1)::int as events',
+      [tenant.scope.envId],
+    );
+    await database.close();
+    const { customers, events } = counted.rows[0] as { customers: number; events: number };
+    if (customers !== size.customers)
+      throw new Error(`the database holds ${customers} customers, not the ${size.label} size's ${size.customers}`);
+    return { tenant, data: { customers, events, loadSeconds: Number.NaN, drainSeconds: Number.NaN } };
+  }
   const database = await freshPostgres(DB);
   const tenant = await benchTenant(database);
-  const pool = new pg.Pool({ connectionString: benchUrl(DB), max: 2 });
-  const envId = tenant.scope.envId;
-  const data = await loadDemo(database, pool, envId, size);
+  const data = await loadDemo(database, pool, tenant.scope.envId, size);
   await database.close();
-  console.log(
-    `${size.label}: ${data.customers} customers, ${data.events} events; loaded in ${data.loadSeconds.toFixed(0)} s, rollups and scores drained in ${data.drainSeconds.toFixed(1)} s`,
-  );
+  return { tenant, data };
+}
+
+async function benchSize(size: DemoSize, port: number): Promise<Record<string, string | number>[]> {
+  const pool = new pg.Pool({ connectionString: benchUrl(DB), max: 2 });
+  const { tenant, data } = await sizeData(size, pool);
+  const envId = tenant.scope.envId;
+  const loaded = Number.isNaN(data.loadSeconds)
+    ? 'reused from an earlier run'
+    : `loaded in ${data.loadSeconds.toFixed(0)} s, rollups and scores drained in ${data.drainSeconds.toFixed(1)} s`;
+  console.log(`${size.label}: ${data.customers} customers, ${data.events} events; ${loaded}`);
   const server = await startServerProcess({ DATABASE_URL: benchUrl(DB), TENURE_WORKERS: '0' }, port);
   const parts = new Set((process.env.BENCH_ANALYTICS_PARTS ?? 'cohorts,reports').split(',').map((p) => p.trim()));
   const duck = parts.has('cohorts') ? await openDuckDb(pool, envId) : null;
@@ -87,7 +121,7 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
       const now = new Date(api.last.asOf);
       const params = { ...q, start: null, end: null };
       sameNumbers(path, api.last, retentionAnswer(params, await rawRetention(pool, envId, q, now), now));
-      const raw = await timed(() => rawRetention(pool, envId, q, new Date()));
+      const raw = await timed(() => rawRetention(pool, envId, q, new Date()), 'baseline');
       const row: Record<string, string | number> = { size: size.label, query: `cohorts ${q.groupBy} ${q.criteria} ${q.metric}` };
       row.api = ms(api.p50);
       row['raw SQL'] = ms(raw.p50);
@@ -106,7 +140,7 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
       const now = new Date(api.last.asOf);
       const params = { ...q, start: null, end: null };
       sameNumbers(path, api.last, ltvAnswer(params, 'USD', await rawLtv(pool, envId, q, now, SETTINGS), now));
-      const raw = await timed(() => rawLtv(pool, envId, q, new Date(), SETTINGS));
+      const raw = await timed(() => rawLtv(pool, envId, q, new Date(), SETTINGS), 'baseline');
       const row: Record<string, string | number> = { size: size.label, query: `ltv-cohorts ${q.groupBy} ${q.months}` };
       row.api = ms(api.p50);
       row['raw SQL'] = ms(raw.p50);

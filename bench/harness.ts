@@ -31,8 +31,10 @@ export async function freshPostgres(name: string = BENCH_DB): Promise<Database> 
   return database;
 }
 
-export async function benchTenant(database: Database, slug = `bench-${Date.now().toString(36)}`) {
-  const ws = await createWorkspace(database.db, { slug, name: 'Benchmark (generated data)' });
+export async function benchTenant(database: Database, slug = `bench-${Date.now().toString(36)}`, existing = false) {
+  const ws = existing
+    ? await database.db.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()
+    : await createWorkspace(database.db, { slug, name: 'Benchmark (generated data)' });
   const { environment } = await requireEnvironment(database.db, slug, 'live');
   const actor = systemActor(ws.id, environment.id);
   const scope = { envId: environment.id, workspaceId: ws.id, actor };

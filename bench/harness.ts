@@ -131,3 +131,26 @@ export function postgresCpuSeconds(): number {
   }
   return total;
 }
+
+/**
+ * Waits until the server's background refresh has caught up with an environment (no stale mark,
+ * no refresh job queued or running); returns the seconds waited.
+ */
+export async function waitForRefresh(envId: string, url: string = benchUrl()): Promise<number> {
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (;;) {
+      const { rows } = await client.query(
+        `select (select count(*) from score_refresh_queue where environment_id = $1)
+              + (select count(*) from pgboss.job where name = 'scores.refresh' and state in ('created', 'retry', 'active')) as left`,
+        [envId],
+      );
+      if (Number(rows[0].left) === 0) return (performance.now() - started) / 1000;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await client.end();
+  }
+}

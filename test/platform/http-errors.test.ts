@@ -85,6 +85,23 @@ describe('platform headers', () => {
     expect(other.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it("puts helmet's whole set on answers, errors and pages alike", async () => {
+    const answers = await Promise.all([
+      api(fx.server.url, 'GET', '/api/v1/customers', { key }),
+      api(fx.server.url, 'GET', '/api/v1/customers/cus_missing', { key }),
+      api(fx.server.url, 'GET', '/api/v1/customers'),
+      api(fx.server.url, 'GET', '/no/such/page'),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 404, 401, 404]);
+    for (const res of answers) {
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
   it('/readyz reports the database', async () => {
     const res = await api(fx.server.url, 'GET', '/readyz');
     expect(res.status).toBe(200);

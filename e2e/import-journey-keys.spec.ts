@@ -56,13 +56,19 @@ it('creates an API key and shows it exactly once', async () => {
     await page.waitForURL('**/dashboard');
     await page.goto('/api-keys');
     await page.getByTestId('api-keys-create').click();
+    const limits = page.getByRole('group', { name: 'Rate limits' });
+    await limits.getByLabel('Reads and writes').fill('250');
+    await limits.getByLabel('Ingestion').fill('2500');
     await page.getByTestId('api-keys-create-submit').click();
     const secret = (await page.getByTestId('api-key-secret').textContent())?.trim() ?? '';
     expect(secret).toMatch(/^sk_live_[a-z2-7]{52}$/);
     const res = await fetch(`${harness.url}/api/v1/customers/count`, { headers: { authorization: `Bearer ${secret}` } });
     expect(res.status).toBe(200);
+    // The key's own limits, as the REST headers announce them (a burst of twice the rate) and as the table shows them.
+    expect(res.headers.get('ratelimit-limit')).toBe('500');
     await page.reload();
-    await page.getByText(secret.slice(0, 14)).first().waitFor();
+    const row = page.getByRole('row').filter({ hasText: secret.slice(0, 14) });
+    await row.getByText('250/s · 2,500/s ingest').waitFor();
     expect(await page.content()).not.toContain(secret);
   });
 });

@@ -8,7 +8,7 @@ import type { Role } from '@tenure/contract';
 import { createCaller, createContextInner } from '@tenure/api';
 import { type Actor, createUserInWorkspace, login, type SessionUser, sessionActor, validateSessionToken } from '@tenure/core';
 import { auditQueries, type DB, type Kysely } from '@tenure/db';
-import { PASSWORD, type Tenant } from '../helpers/fixtures';
+import { createTenant, PASSWORD, type Tenant } from '../helpers/fixtures';
 
 export interface CookieJar {
   set: { token: string; expiresAt: Date }[];
@@ -88,4 +88,14 @@ export function tokenOf(path: string): string {
   const token = path.split('/').at(-1);
   if (!token) throw new Error(`no token in ${path}`);
   return token;
+}
+
+/** A fresh tenant and its owner, signed in. */
+export async function tenantWithOwner(db: Kysely<DB>): Promise<{ tenant: Tenant; owner: Staff }> {
+  const tenant = await createTenant(db);
+  return { tenant, owner: await signIn(db, tenant, tenant.owner.email) };
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${Math.random().toString(36).slice(2, 10)}@example.test`;
 }

@@ -114,12 +114,13 @@ describe('tenure CLI', { timeout: 120_000 }, () => {
     expect(JSON.parse(revoked.stdout)).toEqual({ revoked: true, id: created.id });
   });
 
-  it('refreshes customers with events, with a progress line on stderr even when it is not a terminal', async () => {
+  it('seeds and refreshes customers with events, each with a progress line on stderr even when it is not a terminal', async () => {
     const seeded = await tenure('seed', '--workspace', slug, '--mode', 'live', '--customers', '3', '--months', '1', '--json');
     expect(seeded.code, seeded.stderr).toBe(0);
     const { seeded: made } = JSON.parse(seeded.stdout);
     expect(made).toMatchObject({ customers: 3, duplicates: 0 });
     expect(made.events).toBeGreaterThan(0);
+    expect(seeded.stderr).toMatch(new RegExp(`^seeding \\[=+\\] 3/3 customers \\| ${made.events} events`, 'm'));
 
     const refreshed = await tenure('refresh', '--workspace', slug, '--json');
     expect(refreshed.code, refreshed.stderr).toBe(0);

@@ -1,7 +1,7 @@
 /** `tenure refresh`: recompute stored scores now (every environment, or one workspace's), with a progress bar on stderr. */
 import { drainStaleScores, listEnvironments, requestRecompute } from '@tenure/core';
-import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
+import { progressBar } from './progress';
 import { print, withDatabase } from './run';
 
 export function registerRefreshCommand(program: Command): void {
@@ -15,16 +15,7 @@ export function registerRefreshCommand(program: Command): void {
         const environments = await listEnvironments(db, opts.workspace);
         const totals = { environments: environments.length, customers: 0, changed: 0, transitions: 0 };
         for (const env of environments) {
-          const bar = new SingleBar({
-            format: `${env.slug} ${env.mode} [{bar}] {value}/{total} customers | {changed} changed | {eta_formatted} left`,
-            stream: process.stderr,
-            hideCursor: true,
-            // Piped or logged (no terminal): a line at the start, every 10 s and at the end, instead of
-            // nothing (and no blank line after the last: clearing a line is a no-op there).
-            noTTYOutput: true,
-            notTTYSchedule: 10_000,
-            clearOnComplete: !process.stderr.isTTY,
-          });
+          const bar = progressBar(`${env.slug} ${env.mode} [{bar}] {value}/{total} customers | {changed} changed | {eta_formatted} left`);
           bar.start(0, 0, { changed: 0 });
           try {
             const done = await requestRecompute(db, env.id, 'manual', null, {

@@ -1,8 +1,8 @@
 /** `tenure seed`: deterministic demo data through the ingestion code, with a progress bar on stderr. */
 import { MODES } from '@tenure/contract';
 import { requireEnvironment, seedDemo, systemActor } from '@tenure/core';
-import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
+import { progressBar } from './progress';
 import { print, UsageError, withDatabase } from './run';
 
 function positiveInt(name: string, max: number) {
@@ -24,11 +24,7 @@ export function registerSeedCommand(program: Command): void {
     .option('--seed <k>', 'random seed', positiveInt('seed', 2 ** 31), 42)
     .addOption(new Option('--json', 'print one JSON object on stdout'))
     .action(async (opts: { workspace: string; mode: 'live' | 'test'; customers: number; months: number; seed: number; json?: boolean }) => {
-      const bar = new SingleBar({
-        format: 'seeding [{bar}] {value}/{total} customers | {events} events | {eta_formatted} left',
-        stream: process.stderr,
-        hideCursor: true,
-      });
+      const bar = progressBar('seeding [{bar}] {value}/{total} customers | {events} events | {eta_formatted} left');
       const result = await withDatabase(async ({ db }) => {
         const { workspace, environment } = await requireEnvironment(db, opts.workspace, opts.mode);
         const scope = {

@@ -162,7 +162,7 @@ describe('failures', () => {
             reqId: requestId,
             reason: 'ANALYTICS_ERROR',
             msg: 'REST request failed',
-            url: path,
+            url: `/api/v1${path}`,
           }),
         );
       }

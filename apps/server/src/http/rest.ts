@@ -98,7 +98,7 @@ export function registerRest(
       if (appError.status >= 500) {
         const { requestId } = (req as unknown as RestRequest).tenure;
         app.log.error(
-          { err: error.cause ?? error, reqId: requestId, reason: appError.reason, url: loggableUrl(req.url ?? '') },
+          { err: error.cause ?? error, reqId: requestId, reason: appError.reason, url: loggableUrl(`${REST_PREFIX}${req.url ?? ''}`) },
           'REST request failed',
         );
       }

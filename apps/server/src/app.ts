@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import { errorBody } from '@tenure/api';
 import { AppError } from '@tenure/contract';
-import type { AnalyticsEngine, RecomputeQueue } from '@tenure/core';
-import { sql, type Database } from '@tenure/db';
+import { type AnalyticsEngine, pingDatabase, type RecomputeQueue } from '@tenure/core';
+import type { Database } from '@tenure/db';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServerConfig } from './config';
 import { registerBodyParsing } from './http/body-parsing';
@@ -70,10 +70,7 @@ export async function buildApp(database: Database, config: ServerConfig, service
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
-      await Promise.race([
-        sql`select 1`.execute(db),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2000)),
-      ]);
+      await pingDatabase(db, 2000);
       return { status: 'ready', database: database.driver };
     } catch {
       return reply.status(503).send({ code: 'SERVICE_UNAVAILABLE', message: 'The database is not reachable' });

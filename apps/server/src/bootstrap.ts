@@ -1,7 +1,15 @@
 /** First run: on an empty database, the `demo` workspace and its owner `admin@example.com`. */
 import { randomBytes } from 'node:crypto';
-import { createUserInWorkspace, createWorkspace, requireEnvironment, type SeedProgress, seedDemo, systemActor } from '@tenure/core';
-import { type DB, type Kysely, workspaceQueries } from '@tenure/db';
+import {
+  createUserInWorkspace,
+  createWorkspace,
+  isFreshInstallation,
+  requireEnvironment,
+  type SeedProgress,
+  seedDemo,
+  systemActor,
+} from '@tenure/core';
+import type { DB, Kysely } from '@tenure/db';
 
 export interface FirstRunResult {
   workspace: string;
@@ -26,7 +34,7 @@ export async function firstRun(
   options: FirstRunOptions = { demoCustomers: 2000 },
 ): Promise<FirstRunResult | null> {
   if (env.TENURE_DEMO === '0') return null;
-  if ((await workspaceQueries.countWorkspaces(db)) > 0) return null;
+  if (!(await isFreshInstallation(db))) return null;
   const given = env.TENURE_ADMIN_PASSWORD;
   const password = given || randomBytes(12).toString('base64url');
   await createWorkspace(db, { slug: DEMO_WORKSPACE, name: 'Demo company (generated data)', currency: 'USD' });

@@ -36,6 +36,7 @@ export * from './events/ingest';
 export * from './events/read';
 export * from './events/touchpoint';
 export * from './events/validate';
+export * from './health';
 export * from './idempotency';
 export * from './money';
 export * from './settings';

@@ -28,3 +28,8 @@ export async function analyzeChangedTables(db: Kysely<DB>, driver: 'postgres' | 
   for (const { relname } of rows) await sql`analyze ${sql.table(relname)}`.execute(db);
   return rows.map((r) => r.relname);
 }
+
+/** One round trip that needs no table: whether the database answers at all (readiness). */
+export async function ping(db: Kysely<DB>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

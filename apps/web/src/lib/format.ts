@@ -22,6 +22,11 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat.format(value);
 }
 
+/** "1 touchpoint", "2 touchpoints", "1,200 people": a count with its noun in the right number. */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${numberFormat.format(count)} ${count === 1 ? singular : plural}`;
+}
+
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });

@@ -9,7 +9,7 @@ import { EmptyState } from '../../components/empty-state';
 import { QueryView } from '../../components/query-view';
 import { ChoiceSelect } from '../../components/select';
 import { SkeletonLine } from '../../components/skeleton';
-import { formatDateTime, formatMoney } from '../../lib/format';
+import { formatCount, formatDateTime, formatMoney } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import '../../styles/reports.css';
 import { MODEL_LABELS } from '../attribution/model-labels';
@@ -88,8 +88,8 @@ export function CustomerAttributionCard({ customerId, currency }: { customerId: 
           {(answer) => (
             <div className="stack-sm" aria-busy={query.isFetching}>
               <p className="cohort-legend">
-                {answer.touchpoints.length} touchpoints, {answer.conversions.length} conversions; credits under{' '}
-                {MODEL_LABELS[model].toLowerCase()} with a {answer.lookbackDays}-day lookback. First touch:{' '}
+                {formatCount(answer.touchpoints.length, 'touchpoint')}, {formatCount(answer.conversions.length, 'conversion')}; credits
+                under {MODEL_LABELS[model].toLowerCase()} with a {answer.lookbackDays}-day lookback. First touch:{' '}
                 {answer.firstTouch ? channel(answer.firstTouch) : '—'}.
               </p>
               <ul className="touch-timeline" data-testid="attribution-timeline">

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
 import { Icon } from '../../components/icons';
 import { QueryList } from '../../components/query-view';
-import { formatNumber } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { memberColumns } from './member-columns';
@@ -32,11 +32,7 @@ export function MembersCard() {
         <h2>
           <Icon name="users" /> Members
         </h2>
-        {list.data && (
-          <span className="muted small">
-            {formatNumber(members.length)} {members.length === 1 ? 'person' : 'people'}
-          </span>
-        )}
+        {list.data && <span className="muted small">{formatCount(members.length, 'person', 'people')}</span>}
       </div>
       <QueryList query={list} errorTitle="Could not load the members">
         <DataTable table={table} loading={list.isPending} skeletonRows={3} testId="members-table" rowTestId="members-row" />

@@ -5,26 +5,15 @@
  * counting them), later events for its externalId are suppressed and count nowhere, and the other
  * customers' stored scores do not move.
  */
-import type { Database } from '@tenure/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestDb } from '../helpers/db';
+import { describe, expect, it } from 'vitest';
 import { createKey } from '../helpers/fixtures';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { api, useHttpFixture } from '../helpers/server';
 import { type RefCustomer, referenceLtv, referenceRetention } from './cohort-reference';
 import { CohortWorld } from './cohort-world';
 import { pickScores } from './fixture';
 import { DAY, DEFAULTS, referenceScores } from './reference';
 
-let database: Database;
-let server: TestServer;
-beforeAll(async () => {
-  database = await setupTestDb();
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const http = useHttpFixture();
 
 /** Retention (every groupBy, criteria and metric) and LTV cohorts against the reference models, as of each answer. */
 async function checkCohorts(w: CohortWorld) {
@@ -48,7 +37,7 @@ async function checkCohorts(w: CohortWorld) {
 
 describe('an erased customer', () => {
   it('leaves stats, stays in its cohorts with its events, and moves no other customer’s scores', async () => {
-    const w = await CohortWorld.create(database.db);
+    const w = await CohortWorld.create(http.database.db);
     const t = Date.now() - 60_000;
     const at = (days: number) => new Date(t - days * DAY);
     const touch = { source: 'ads', campaign: 'spring' };
@@ -60,23 +49,23 @@ describe('an erased customer', () => {
     await w.customer('kept-ads', at(70), [{ at: at(70), revenue: 20, touch }, { at: at(20) }]);
     await w.customer('kept-quiet', at(100), [{ at: at(95) }]);
     await w.drain();
-    const { key } = await createKey(database.db, w.tenant);
-    const get = (ref: string) => api(server.url, 'GET', `/api/v1/customers/${ref}`, { key });
-    const stats = async () => (await api(server.url, 'GET', '/api/v1/customers/stats', { key })).body.stats;
+    const { key } = await createKey(http.database.db, w.tenant);
+    const get = (ref: string) => api(http.server.url, 'GET', `/api/v1/customers/${ref}`, { key });
+    const stats = async () => (await api(http.server.url, 'GET', '/api/v1/customers/stats', { key })).body.stats;
     expect(await stats()).toMatchObject({ total: 3, active: 2 });
     const kept = ['kept-ads', 'kept-quiet'];
     const before = new Map<string, unknown>();
     for (const ext of kept) before.set(ext, (await get(`ext_${ext}`)).body.customer);
     await checkCohorts(w);
 
-    const res = await api(server.url, 'DELETE', `/api/v1/customers/${erased}?erase=true`, { key });
+    const res = await api(http.server.url, 'DELETE', `/api/v1/customers/${erased}?erase=true`, { key });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ deleted: true, id: erased });
     w.deleted.add('erased');
     // Stats leave it out at once (no refresh needed): they read live customers only.
     expect((await stats()).total).toBe(2);
     // Its externalId is suppressed: a later event is counted, not stored, so no cohort sees it.
-    const late = await api(server.url, 'POST', '/api/v1/events', { key, body: { externalId: 'erased', name: 'use', revenue: 99 } });
+    const late = await api(http.server.url, 'POST', '/api/v1/events', { key, body: { externalId: 'erased', name: 'use', revenue: 99 } });
     expect(late.body).toEqual({ id: null, duplicate: false, suppressed: true });
 
     // Before the background refresh (marked customers read raw) and after it (rollups).

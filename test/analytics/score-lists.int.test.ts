@@ -5,23 +5,13 @@
  */
 import { customerReadQueries, type Database, sql } from '@tenure/db';
 import { CompiledQuery, type RootOperationNode } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupTestDb } from '../helpers/db';
+import { describe, expect, it } from 'vitest';
 import { createKey } from '../helpers/fixtures';
-import { api, startTestServer, type TestServer } from '../helpers/server';
+import { api, useHttpFixture } from '../helpers/server';
 import { analyticsFixture, fixedNow } from './fixture';
 import { DEFAULTS, referenceScores } from './reference';
 
-let database: Database;
-let server: TestServer;
-beforeAll(async () => {
-  database = await setupTestDb();
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const http = useHttpFixture();
 
 const CUSTOMERS: [string, number, { daysAgo: number; revenue?: number }[]][] = [
   ['none-new', 5, []],
@@ -53,7 +43,7 @@ function byHealth(order: 'asc' | 'desc') {
 
 async function scoredWorld() {
   const now = fixedNow();
-  const fx = await analyticsFixture(database.db, now);
+  const fx = await analyticsFixture(http.database.db, now);
   const expected: Expected[] = [];
   for (const [ext, created, events] of CUSTOMERS) {
     const id = await fx.customer(ext, created, events);
@@ -61,9 +51,9 @@ async function scoredWorld() {
     expected.push({ id, health, riskLevel, lifecycleStage });
   }
   await fx.refresh(expected.map((e) => e.id));
-  const { key } = await createKey(database.db, fx.tenant);
+  const { key } = await createKey(http.database.db, fx.tenant);
   const list = async (query: string) => {
-    const res = await api(server.url, 'GET', `/api/v1/customers?limit=100&${query}`, { key });
+    const res = await api(http.server.url, 'GET', `/api/v1/customers?limit=100&${query}`, { key });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return (res.body.customers as Expected[]).map(({ id, health, riskLevel, lifecycleStage }) => ({
       id,
@@ -111,7 +101,7 @@ describe('lists by stored scores over REST', () => {
  */
 async function listPlan(envId: string, sortBy: 'createdAt' | 'health' | 'ltv', sortOrder: 'asc' | 'desc'): Promise<string> {
   let captured: { node: RootOperationNode; queryId: Parameters<ReturnType<Database['db']['getExecutor']>['compileQuery']>[1] } | undefined;
-  const spy = database.db.withPlugin({
+  const spy = http.database.db.withPlugin({
     transformQuery: (args) => {
       if (args.node.kind === 'SelectQueryNode' && args.node.orderBy) captured ??= { node: args.node, queryId: args.queryId };
       return args.node;
@@ -120,8 +110,8 @@ async function listPlan(envId: string, sortBy: 'createdAt' | 'health' | 'ltv', s
   });
   await customerReadQueries.listCustomerRows(spy, envId, { sortBy, sortOrder, offset: 0, limit: 20 });
   if (!captured) throw new Error('the list ran no ordered select');
-  const compiled = database.db.getExecutor().compileQuery(captured.node, captured.queryId);
-  return database.db.transaction().execute(async (trx) => {
+  const compiled = http.database.db.getExecutor().compileQuery(captured.node, captured.queryId);
+  return http.database.db.transaction().execute(async (trx) => {
     await sql`select set_config('enable_sort', 'off', true), set_config('enable_seqscan', 'off', true),
       set_config('enable_bitmapscan', 'off', true)`.execute(trx);
     const plan = await trx.executeQuery<Record<string, string>>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));

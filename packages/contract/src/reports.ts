@@ -4,6 +4,7 @@
  * analytics engine exchanges with core.
  */
 import { z } from 'zod';
+import type { TScoreSettings } from './analytics';
 import { isoTime } from './customer';
 
 export const REPORT_RANGES = ['7d', '30d', '90d'] as const;
@@ -141,16 +142,7 @@ export interface TReportFigures {
 export interface TCalibrationQuery {
   envId: string;
   asOf: Date;
-  settings: {
-    churnDays: number;
-    newDays: number;
-    reactivationGapDays: number;
-    recencyHorizonDays: number;
-    engagementTarget: number;
-    weights: { recency: number; engagement: number; monetary: number };
-    lowRiskMin: number;
-    mediumRiskMin: number;
-  };
+  settings: TScoreSettings;
 }
 
 export interface TCalibrationFigure {

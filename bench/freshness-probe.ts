@@ -5,6 +5,7 @@
  * one sample late; and the time until the server is idle (no stale mark, no refresh job left).
  */
 import pg from 'pg';
+import { refreshBacklog } from './harness';
 
 interface Pending {
   answeredAt: number;
@@ -47,12 +48,7 @@ export async function startFreshnessProbe(url: string, envId: string): Promise<F
         });
       }
     }
-    const { rows } = await client.query(
-      `select (select count(*) from score_refresh_queue where environment_id = $1)
-            + (select count(*) from pgboss.job where name = 'scores.refresh' and state in ('created', 'retry', 'active')) as left`,
-      [envId],
-    );
-    const settled = Number(rows[0].left) === 0 && pending.every((p) => p.externalIds.length === 0);
+    const settled = (await refreshBacklog(client, envId)) === 0 && pending.every((p) => p.externalIds.length === 0);
     if (settled && !idleAt) idleAt = Date.now();
     if (!settled) idleAt = 0;
   };

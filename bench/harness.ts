@@ -132,6 +132,16 @@ export function postgresCpuSeconds(): number {
   return total;
 }
 
+/** Stale marks plus refresh jobs queued or running for an environment: 0 when the refresh has caught up. */
+export async function refreshBacklog(client: pg.Client, envId: string): Promise<number> {
+  const { rows } = await client.query(
+    `select (select count(*) from score_refresh_queue where environment_id = $1)
+          + (select count(*) from pgboss.job where name = 'scores.refresh' and state in ('created', 'retry', 'active')) as left`,
+    [envId],
+  );
+  return Number(rows[0].left);
+}
+
 /**
  * Waits until the server's background refresh has caught up with an environment (no stale mark,
  * no refresh job queued or running); returns the seconds waited.
@@ -141,15 +151,8 @@ export async function waitForRefresh(envId: string, url: string = benchUrl()): P
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (;;) {
-      const { rows } = await client.query(
-        `select (select count(*) from score_refresh_queue where environment_id = $1)
-              + (select count(*) from pgboss.job where name = 'scores.refresh' and state in ('created', 'retry', 'active')) as left`,
-        [envId],
-      );
-      if (Number(rows[0].left) === 0) return (performance.now() - started) / 1000;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    while ((await refreshBacklog(client, envId)) > 0) await new Promise((r) => setTimeout(r, 50));
+    return (performance.now() - started) / 1000;
   } finally {
     await client.end();
   }

@@ -20,7 +20,9 @@ export function cohortRows(envId: string, window: AcquisitionWindow) {
   return sql`
     select ${COLUMNS} from customer_rollups r
     where r.environment_id = ${envId} ${start} ${end}
-      and not exists (select 1 from score_refresh_queue q where q.environment_id = ${envId} and q.customer_id = r.customer_id)
+      -- The first test runs once (an InitPlan): with no pending mark, the usual case, no row probes the queue.
+      and (not exists (select 1 from score_refresh_queue q where q.environment_id = ${envId})
+        or not exists (select 1 from score_refresh_queue q where q.environment_id = ${envId} and q.customer_id = r.customer_id))
     union all
     select ${COLUMNS} from (${rollupRows(envId, { marked: true, firstSeen })}) fresh`;
 }

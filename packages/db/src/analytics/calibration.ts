@@ -44,9 +44,8 @@ export async function healthCalibration(db: Kysely<DB>, q: CalibrationQuery, tim
   const lastToday = kB < 0 ? sql`null::timestamptz` : sql.raw(`f.lastw_${kB}`);
   const rows = await withAnalyticsTransaction(
     db,
-    async (trx) => {
-      await sql`select set_config('work_mem', '64MB', true)`.execute(trx);
-      return (
+    async (trx) =>
+      (
         await sql<CalibrationFigure>`
         with m as (
           select f.customer_id as id, f.first_seen_at,
@@ -66,9 +65,9 @@ export async function healthCalibration(db: Kysely<DB>, q: CalibrationQuery, tim
         from n
         where n.stage <> 'churned'
         group by 1`.execute(trx)
-      ).rows;
-    },
+      ).rows,
     timeoutMs,
+    { workMem: '64MB' },
   );
   return rows;
 }

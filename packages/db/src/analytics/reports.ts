@@ -131,22 +131,21 @@ export async function report(db: Kysely<DB>, q: ReportQuery, timeoutMs?: number)
   if (parts.length === 0) return figures;
   const rows = await withAnalyticsTransaction(
     db,
-    async (trx) => {
-      // Hash aggregates over one row per customer and day stay in memory. No sorts: the planner
-      // takes each customer's generate_series for 1,000 rows (its bounds are columns), expects
-      // ~10^7 rows in ~10^5 buckets and would sort them all for a group aggregate; the real answer
-      // is a few rows per customer in at most one bucket per day of the window (−100 ms at 1M events).
-      await sql`select set_config('work_mem', '64MB', true), set_config('enable_sort', 'off', true)`.execute(trx);
-      return (
+    async (trx) =>
+      (
         await sql<Row>`
         with ${sql.join(ctes, sql`, `)}
         select x.* from (${sql.join(parts, sql` union all `)})
           as x(kind, day, events, active, fresh, churned, revenue, w_events, w_active, w_revenue, p_events, p_active, p_revenue)`.execute(
           trx,
         )
-      ).rows;
-    },
+      ).rows,
     timeoutMs,
+    // Hash aggregates over one row per customer and day stay in memory. No sorts: the planner
+    // takes each customer's generate_series for 1,000 rows (its bounds are columns), expects
+    // ~10^7 rows in ~10^5 buckets and would sort them all for a group aggregate; the real answer
+    // is a few rows per customer in at most one bucket per day of the window (−100 ms at 1M events).
+    { workMem: '64MB', enableSort: false },
   );
   const series = new Map<number, MetricCounts & { day: number }>();
   for (const r of rows) {

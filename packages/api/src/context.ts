@@ -55,7 +55,7 @@ const noCookies: SessionCookies = { set() {}, clear() {} };
 /** Pure context for tests and internal callers; the analytics engine defaults to SQL on `db`. */
 export function createContextInner(opts: Partial<Context> & { db: Kysely<DB> }): Context {
   return {
-    analytics: createAnalyticsEngine(opts.db),
+    analytics: opts.analytics ?? createAnalyticsEngine(opts.db),
     jobs: null,
     actor: null,
     user: null,

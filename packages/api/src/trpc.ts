@@ -47,45 +47,64 @@ function paramsOf(path: string | undefined): string[] {
   return params;
 }
 
+type MiddlewareOpts = Parameters<Parameters<typeof t.middleware>[0]>[0];
+
 /**
- * What every call goes through, as one middleware (each layer costs an async frame on every call):
+ * What every call goes through, inside the one middleware each procedure kind has (tRPC copies
+ * its options object twice for every middleware level, which showed in the keyed read's profile):
  * - input no procedure may take (REST.md "Body"): JSON deeper than 64 levels and `__proto__` keys
  *   (REST bodies were checked when Fastify parsed them; tRPC parses its own, URL inputs and bodies);
  * - path parameters, which trpc-to-openapi hands over still URL-encoded (`ext_user%2F42`), decoded;
+ * - `ctx` narrowed by the procedure kind's own check (`admit`, which may throw);
  * - every thrown error (database, zod, domain) turned into an AppError-backed TRPCError.
  */
-const prepareCall = t.middleware(async ({ ctx, meta, getRawInput, next }) => {
-  if (ctx.surface !== 'rest') {
-    const problem = jsonProblem(await getRawInput());
-    if (problem) {
-      const issues = problem.kind === 'proto' ? [{ path: problem.path, message: problem.message }] : undefined;
-      throw toTRPCError(new AppError('BAD_REQUEST', problem.message, { issues }));
+async function callThrough<Extra extends object>(opts: MiddlewareOpts, admit: (ctx: Context) => Extra) {
+  const { ctx, meta, getRawInput, next } = opts;
+  let extra: Extra;
+  try {
+    if (ctx.surface !== 'rest') {
+      const problem = jsonProblem(await getRawInput());
+      if (problem) {
+        const issues = problem.kind === 'proto' ? [{ path: problem.path, message: problem.message }] : undefined;
+        throw new AppError('BAD_REQUEST', problem.message, { issues });
+      }
     }
+    extra = admit(ctx);
+  } catch (error) {
+    throw toTRPCError(toAppError(error));
   }
   const params = ctx.surface === 'rest' ? paramsOf(meta?.openapi?.path) : [];
-  const result = await (params.length === 0
-    ? next()
-    : next({
-        getRawInput: async () => {
-          const raw = (await getRawInput()) as Record<string, unknown> | undefined;
-          if (!raw || typeof raw !== 'object') return raw;
-          const decoded = { ...raw };
-          for (const p of params) decoded[p] = safeDecode(raw[p]);
-          return decoded;
-        },
-      }));
+  // tRPC reads `ctx` and `getRawInput` from the same options at run time (its overloads of `next`
+  // offer them apart): the assertion keeps the typed overload that narrows ctx.
+  const nextOpts =
+    params.length === 0
+      ? { ctx: extra }
+      : ({
+          ctx: extra,
+          getRawInput: async () => {
+            const raw = (await getRawInput()) as Record<string, unknown> | undefined;
+            if (!raw || typeof raw !== 'object') return raw;
+            const decoded = { ...raw };
+            for (const p of params) decoded[p] = safeDecode(raw[p]);
+            return decoded;
+          },
+        } as { ctx: Extra });
+  const result = await next(nextOpts);
   if (!result.ok) return { ...result, error: toTRPCError(toAppError(result.error)) } as typeof result;
   return result;
-});
+}
 
-export const publicProcedure = t.procedure.use(prepareCall);
+/** No credentials needed (sign-in, invite acceptance). */
+export const publicProcedure = t.procedure.use((opts) => callThrough(opts, () => ({})));
 
 /** A signed-in staff user (session), no environment needed. */
-export const userProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.authError) throw ctx.authError;
-  if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Sign in first');
-  return next({ ctx: { user: ctx.user } });
-});
+export const userProcedure = t.procedure.use((opts) =>
+  callThrough(opts, (ctx) => {
+    if (ctx.authError) throw ctx.authError;
+    if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Sign in first');
+    return { user: ctx.user };
+  }),
+);
 
 function requireActor(ctx: Context): Actor {
   if (ctx.authError) throw ctx.authError;
@@ -113,11 +132,13 @@ export function authorize(actor: Actor, auth: RouteAuth): void {
  * single source of its permission; a route without `auth` meta fails closed) and hands the
  * environment scope to the handler.
  */
-export const scoped = publicProcedure.use(({ ctx, meta, next }) => {
-  const auth = meta?.auth;
-  if (!auth) throw new AppError('INTERNAL_SERVER_ERROR', 'This route declares no access rules');
-  const actor = requireActor(ctx);
-  authorize(actor, auth);
-  const scope: Scope = { envId: actor.envId, workspaceId: actor.workspaceId, actor };
-  return next({ ctx: { actor, scope, envId: actor.envId } });
-});
+export const scoped = t.procedure.use((opts) =>
+  callThrough(opts, (ctx) => {
+    const auth = opts.meta?.auth;
+    if (!auth) throw new AppError('INTERNAL_SERVER_ERROR', 'This route declares no access rules');
+    const actor = requireActor(ctx);
+    authorize(actor, auth);
+    const scope: Scope = { envId: actor.envId, workspaceId: actor.workspaceId, actor };
+    return { actor, scope, envId: actor.envId };
+  }),
+);

@@ -2,6 +2,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { byCodePoints } from '../text-order';
 import type { CustomerRow, DB } from '../types';
+import { fromCustomerDocument } from './customer-document';
 import { prepared } from './prepared';
 
 export type CustomerSort = 'createdAt' | 'lastActivityAt' | 'health' | 'ltv' | 'name';
@@ -173,26 +174,35 @@ export async function countCustomerRows(db: Kysely<DB>, envId: string, f: Custom
 
 export type CustomerKey = { id: string } | { externalId: string };
 
+/**
+ * The keyed read: the row, when its scores were last checked and its segments, as one JSON document
+ * (customer-document.ts says why), compiled once (prepared.ts).
+ */
 function customerBy(column: 'customers.id' | 'customers.externalId') {
   return prepared(2, (db, envId, value) =>
     db
-      .selectFrom('customers')
-      .selectAll('customers')
-      .select(scoresCheckedAt)
-      .select(membershipsOf)
-      .where('customers.environmentId', '=', envId as string)
-      .where('customers.deletedAt', 'is', null)
-      .where(column, '=', value as string),
+      .selectFrom((qb) =>
+        qb
+          .selectFrom('customers')
+          .selectAll('customers')
+          .select(scoresCheckedAt)
+          .select(membershipsOf)
+          .where('customers.environmentId', '=', envId as string)
+          .where('customers.deletedAt', 'is', null)
+          .where(column, '=', value as string)
+          .as('c'),
+      )
+      .select(sql<Record<string, unknown>>`row_to_json(c)`.as('doc')),
   );
 }
 
 const customerById = customerBy('customers.id');
 const customerByExternalId = customerBy('customers.externalId');
 
-/** A live (not deleted) customer by id or external id (the keyed read: compiled once, see prepared.ts). */
+/** A live (not deleted) customer by id or external id. */
 export async function findCustomerRow(db: Kysely<DB>, envId: string, key: CustomerKey): Promise<CustomerReadRow | undefined> {
-  const [row] = 'id' in key ? await customerById(db, envId, key.id) : await customerByExternalId(db, envId, key.externalId);
-  return row && withSegments([row])[0];
+  const [found] = 'id' in key ? await customerById(db, envId, key.id) : await customerByExternalId(db, envId, key.externalId);
+  return found && withSegments([fromCustomerDocument<RowWithMemberships>(found.doc, ['scoresCheckedAt'])])[0];
 }
 
 /** Live customers' ids by external id (no lock). */

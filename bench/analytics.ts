@@ -1,11 +1,11 @@
 /**
- * `npm run bench -- analytics`: retention and LTV cohorts, and reports, attribution and health
- * calibration (analytics-reports.ts), through HTTP (`Cache-Control: no-cache`, p50 of 5 after a
+ * `npm run bench -- analytics`: retention and LTV cohorts, customer stats (analytics-stats.ts), and
+ * reports, attribution and health calibration (analytics-reports.ts), through HTTP (`Cache-Control: no-cache`, p50 of 5 after a
  * warm-up) on PostgreSQL with demo data of 100k, 1M and 5M events, each printed beside the plain
  * SQL of the same answer over the raw events in the same run (and DuckDB's, when
  * `@duckdb/node-api` is installed), after checking that the numbers are equal. Its own database
  * (`tenure_bench_analytics`), so the other scenarios' `tenure_bench` is left alone.
- * `BENCH_ANALYTICS_SIZES=100k,1m` picks sizes, `BENCH_ANALYTICS_PARTS=cohorts,reports,segments`
+ * `BENCH_ANALYTICS_SIZES=100k,1m` picks sizes, `BENCH_ANALYTICS_PARTS=cohorts,stats,reports,segments`
  * the parts; `segments` (segment estimates and the recount of 100 segments at 50k customers / 1M
  * events, `segments.ts`, also `npm run bench -- segments`) runs once, after the sizes.
  * `BENCH_ANALYTICS_REUSE=1` reuses the data a run of the same size left in the database;
@@ -18,6 +18,7 @@ import { type LtvCase, type RetentionCase, rawLtv, rawRetention } from './analyt
 import { type DemoSize, loadDemo } from './analytics-data';
 import { openDuckDb } from './analytics-duckdb';
 import { benchReports } from './analytics-reports';
+import { benchStats } from './analytics-stats';
 import { benchTenant, benchUrl, freshPostgres, percentile, startServerProcess, table } from './harness';
 import { benchSegments } from './segments';
 
@@ -109,7 +110,7 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
     : `loaded in ${data.loadSeconds.toFixed(0)} s, rollups and scores drained in ${data.drainSeconds.toFixed(1)} s`;
   console.log(`${size.label}: ${data.customers} customers, ${data.events} events; ${loaded}`);
   const server = await startServerProcess({ DATABASE_URL: benchUrl(DB), TENURE_WORKERS: '0' }, port);
-  const parts = new Set((process.env.BENCH_ANALYTICS_PARTS ?? 'cohorts,reports').split(',').map((p) => p.trim()));
+  const parts = new Set((process.env.BENCH_ANALYTICS_PARTS ?? 'cohorts,stats,reports').split(',').map((p) => p.trim()));
   const duck = parts.has('cohorts') ? await openDuckDb(pool, envId) : null;
   const rows: Record<string, string | number>[] = [];
   const http = async (path: string): Promise<{ asOf: string }> => {
@@ -164,6 +165,7 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
       }
       rows.push(row);
     }
+    if (parts.has('stats')) rows.push(...(await benchStats(http, pool, envId, size.label, timed)));
     if (parts.has('reports')) rows.push(...(await benchReports(http, pool, envId, size.label, timed)));
   } finally {
     await server.stop();
@@ -175,7 +177,7 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
 
 export async function benchAnalytics(): Promise<void> {
   const wanted = (process.env.BENCH_ANALYTICS_SIZES ?? '100k,1m,5m').split(',').map((s) => s.trim().toLowerCase());
-  const parts = (process.env.BENCH_ANALYTICS_PARTS ?? 'cohorts,reports,segments').split(',').map((p) => p.trim());
+  const parts = (process.env.BENCH_ANALYTICS_PARTS ?? 'cohorts,stats,reports,segments').split(',').map((p) => p.trim());
   const all: Record<string, string | number>[] = [];
   let port = 3950;
   for (const key of parts.some((p) => p !== 'segments') ? wanted : []) {

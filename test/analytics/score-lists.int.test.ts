@@ -99,11 +99,16 @@ describe('lists by stored scores over REST', () => {
  * The plan of the list's own SQL (captured as it runs, then explained) with sorting priced out:
  * a Sort node left in it means no index gives that order, so every live customer would be sorted.
  */
-async function listPlan(envId: string, sortBy: 'createdAt' | 'health' | 'ltv', sortOrder: 'asc' | 'desc'): Promise<string> {
+async function listPlan(
+  envId: string,
+  sortBy: 'createdAt' | 'health' | 'ltv' | 'lastActivityAt' | 'name',
+  sortOrder: 'asc' | 'desc',
+): Promise<string> {
   let captured: { node: RootOperationNode; queryId: Parameters<ReturnType<Database['db']['getExecutor']>['compileQuery']>[1] } | undefined;
   const spy = http.database.db.withPlugin({
     transformQuery: (args) => {
-      if (args.node.kind === 'SelectQueryNode' && args.node.orderBy) captured ??= { node: args.node, queryId: args.queryId };
+      // The last ordered select is the statement itself (queries nested in it are transformed as they are built).
+      if (args.node.kind === 'SelectQueryNode' && args.node.orderBy) captured = { node: args.node, queryId: args.queryId };
       return args.node;
     },
     transformResult: async (args) => args.result,
@@ -128,6 +133,20 @@ describe('list sorts', () => {
         expect(plan, `${sortBy} ${sortOrder}`).not.toMatch(/Sort/);
         expect(plan, `${sortBy} ${sortOrder}`).toMatch(/Index (Only )?Scan/);
       }
+    }
+  });
+
+  it('lastActivityAt and name: ascending in index order; descending (nulls last) from two index-ordered parts, only the page sorted', async () => {
+    const { fx } = await scoredWorld();
+    for (const sortBy of ['lastActivityAt', 'name'] as const) {
+      const asc = await listPlan(fx.envId, sortBy, 'asc');
+      expect(asc, `${sortBy} asc`).not.toMatch(/Sort/);
+      const desc = await listPlan(fx.envId, sortBy, 'desc');
+      // Sorts only above the two parts (each its first offset + limit rows in index order), none below.
+      const [, below = ''] = desc.split(/Append/);
+      expect(below, `${sortBy} desc`).not.toMatch(/Sort/);
+      expect(below, `${sortBy} desc`).toMatch(/Limit[\s\S]*Index (Only )?Scan Backward[\s\S]*Limit[\s\S]*Index (Only )?Scan/);
+      expect(desc, `${sortBy} desc`).not.toMatch(/Seq Scan/);
     }
   });
 });

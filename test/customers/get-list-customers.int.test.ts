@@ -53,6 +53,23 @@ describe('customers.list', () => {
     expect(desc.customers.map((c) => c.name)).toEqual(['carol', 'bob', 'alice', 'Alice', null]);
   });
 
+  it('pages a descending nullable sort across the customers with a value and those without, ids breaking ties downwards', async () => {
+    const { caller } = await tenantWith(['b', null, 'a', null, 'c', 'A', null]);
+    const all = (await caller.customers.list({ sortBy: 'name', sortOrder: 'desc', limit: 100 })).customers;
+    const byIdDesc = (x: { id: string }, y: { id: string }) => (x.id < y.id ? 1 : -1);
+    const named = all.filter((c) => c.name !== null);
+    expect(all.map((c) => c.name?.toLowerCase() ?? null)).toEqual(['c', 'b', 'a', 'a', null, null, null]);
+    expect(named.slice(2)).toEqual([...named.slice(2)].sort(byIdDesc));
+    expect(all.slice(4)).toEqual([...all.slice(4)].sort(byIdDesc));
+    const paged = [];
+    for (let page = 1; page <= 4; page++) {
+      const res = await caller.customers.list({ sortBy: 'name', sortOrder: 'desc', limit: 2, page });
+      expect(res.total).toBe(7);
+      paged.push(...res.customers);
+    }
+    expect(paged.map((c) => c.id)).toEqual(all.map((c) => c.id));
+  });
+
   it('pages without overlap or gaps', async () => {
     const { caller } = await tenantWith(Array.from({ length: 7 }, () => 'same'));
     const seen: string[] = [];

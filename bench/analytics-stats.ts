@@ -13,12 +13,9 @@
  */
 import { ANALYTICS_DEFAULTS } from '@tenure/contract';
 import type pg from 'pg';
-
-type Timed = <T>(fn: () => Promise<T>, kind?: 'api' | 'baseline') => Promise<{ p50: number; runs: number[]; last: T }>;
-type Row = Record<string, string | number>;
+import { type AnalyticsPart, type Row, ratioRow } from './analytics-part';
 
 const DAY_S = 86_400;
-const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 const STAGE_KEYS = { new: 'new', dormant: 'dormant', active: 'active', reactivated: 'reactivated', at_risk: 'atRisk', churned: 'churned' };
 
@@ -113,13 +110,7 @@ async function rawActive(pool: pg.Pool, envId: string, at: Date): Promise<number
   return rows[0]?.n ?? 0;
 }
 
-export async function benchStats(
-  http: (path: string) => Promise<any>,
-  pool: pg.Pool,
-  envId: string,
-  size: string,
-  timed: Timed,
-): Promise<Row[]> {
+export async function benchStats({ http, pool, envId, size, timed }: AnalyticsPart): Promise<Row[]> {
   const before = await rawActive(pool, envId, new Date());
   const api = await timed(() => http('/customers/stats'));
   const after = await rawActive(pool, envId, new Date());
@@ -137,14 +128,5 @@ export async function benchStats(
     const now = new Date();
     return rawStats(pool, envId, now, now);
   }, 'baseline');
-  return [
-    {
-      size,
-      query: 'customer stats',
-      api: ms(api.p50),
-      'raw SQL': ms(base.p50),
-      ratio: (api.p50 / base.p50).toFixed(2),
-      target: '≤ 1× and ≤ 300 ms',
-    },
-  ];
+  return [ratioRow(size, 'customer stats', api.p50, base.p50, 1)];
 }

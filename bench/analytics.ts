@@ -17,6 +17,7 @@ import pg from 'pg';
 import { type LtvCase, type RetentionCase, rawLtv, rawRetention } from './analytics-baseline';
 import { type DemoSize, loadDemo } from './analytics-data';
 import { openDuckDb } from './analytics-duckdb';
+import { ms } from './analytics-part';
 import { benchReports } from './analytics-reports';
 import { benchStats } from './analytics-stats';
 import { benchTenant, benchUrl, freshPostgres, percentile, startServerProcess, table } from './harness';
@@ -72,8 +73,6 @@ function sameNumbers(what: string, api: unknown, other: unknown): void {
   if (strip(api) !== strip(other))
     throw new Error(`${what}: the API and the baseline disagree\n${strip(api).slice(0, 400)}\n${strip(other).slice(0, 400)}`);
 }
-
-const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /**
  * The size's data: loaded afresh, or with `BENCH_ANALYTICS_REUSE=1` the data an earlier run of the
@@ -165,8 +164,9 @@ async function benchSize(size: DemoSize, port: number): Promise<Record<string, s
       }
       rows.push(row);
     }
-    if (parts.has('stats')) rows.push(...(await benchStats(http, pool, envId, size.label, timed)));
-    if (parts.has('reports')) rows.push(...(await benchReports(http, pool, envId, size.label, timed)));
+    const part = { http, pool, envId, size: size.label, timed };
+    if (parts.has('stats')) rows.push(...(await benchStats(part)));
+    if (parts.has('reports')) rows.push(...(await benchReports(part)));
   } finally {
     await server.stop();
     await pool.end();

@@ -12,6 +12,7 @@ import { sql } from '@tenure/db';
 import pg from 'pg';
 import { loadDemo } from './analytics-data';
 import { benchTenant, benchUrl, freshPostgres, percentile, postJson, startServerProcess, table } from './harness';
+import { ms } from './analytics-part';
 
 const DB = 'tenure_bench_segments';
 const RUNS = 5;
@@ -154,8 +155,6 @@ async function timed<T>(fn: () => Promise<T>, runs = RUNS): Promise<{ p50: numbe
   }
   return { p50: percentile(ms, 50), last };
 }
-
-const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 export async function benchSegments(): Promise<void> {
   const database = await freshPostgres(DB);

@@ -53,9 +53,11 @@ const NUMERIC = 1700;
 pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 
+/** camelCase in TypeScript, snake_case in SQL; jsonb documents (attributes, properties) keep their own key spelling. */
+export const CAMEL_CASE_OPTIONS = { maintainNestedObjectKeys: true } as const;
+
 export function createDb(config: DbConfig = {}): Database {
-  // jsonb documents (attributes, properties) keep their own key spelling.
-  const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+  const plugins = [new CamelCasePlugin(CAMEL_CASE_OPTIONS)];
   if (config.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,

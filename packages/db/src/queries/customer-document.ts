@@ -7,6 +7,8 @@
  * back exactly the row the column-wise read gives (camelCase keys, `Date` timestamps truncated to
  * milliseconds like pg's parser; tested against the list's read of the same customer).
  */
+import { CamelCasePlugin } from 'kysely';
+import { CAMEL_CASE_OPTIONS } from '../create-db';
 import type { CustomerRow } from '../types';
 
 /** The customer row's timestamp columns (the compiler checks the list is complete). */
@@ -26,26 +28,30 @@ type TimestampKey = { [K in keyof CustomerRow]-?: Date extends CustomerRow[K] ? 
 const complete: Exclude<TimestampKey, (typeof TIMESTAMPS)[number]> extends never ? true : false = true;
 void complete;
 
-const camel = new Map<string, string>();
-function camelOf(key: string): string {
-  let out = camel.get(key);
-  if (out === undefined) {
-    out = key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-    camel.set(key, out);
+/** kysely's own key mapping, with the options createDb gives it, so both reads name keys alike. */
+class DocumentKeys extends CamelCasePlugin {
+  constructor() {
+    super(CAMEL_CASE_OPTIONS);
   }
-  return out;
+
+  camelRow(doc: Record<string, unknown>): Record<string, unknown> {
+    return this.mapRow(doc);
+  }
 }
+
+const keys = new DocumentKeys();
 
 /**
  * The row (with any extra columns the query selected, e.g. `scoresCheckedAt`) from its document.
  * `extraTimestamps` names the extra columns that hold timestamps.
  */
 export function fromCustomerDocument<R extends CustomerRow>(doc: Record<string, unknown>, extraTimestamps: readonly string[] = []): R {
-  const row: Record<string, unknown> = {};
-  for (const key in doc) row[camelOf(key)] = doc[key];
-  for (const key of [...TIMESTAMPS, ...extraTimestamps]) {
+  const row = keys.camelRow(doc);
+  const toDate = (key: string) => {
     const value = row[key];
     if (typeof value === 'string') row[key] = new Date(value);
-  }
+  };
+  TIMESTAMPS.forEach(toDate);
+  extraTimestamps.forEach(toDate);
   return row as R;
 }

@@ -21,7 +21,6 @@ function parameters(settings: ScoreSettings, now: Date) {
     last30: ago(30),
     last60: ago(60),
     churnBound: ago(settings.churnDays),
-    horizonBound: ago(settings.recencyHorizonDays),
     newBound: ago(settings.newDays),
     gapSeconds: settings.reactivationGapDays * DAY_S,
     horizonSeconds: settings.recencyHorizonDays * DAY_S,
@@ -118,17 +117,11 @@ export function scoreFormulaCtes(settings: ScoreSettings, now: Date) {
   f as (
     select m.id, m.first_seen_at, m.last_at, m.reactivated,
       m.old_health, m.old_components, m.old_engagement, m.old_expansion, m.old_risk, m.old_stage,
-      -- The two shortcuts give the formula's own value where most customers are (no activity within
-      -- the horizon; the same revenue in both windows, mostly none) without its numeric arithmetic.
-      case
-        when m.last_at is null then null
-        when m.last_at <= ${at(p.horizonBound)} then 0
-        else 100 * greatest(0, least(1, 1 - extract(epoch from ${at(p.now)} - m.last_at) / ${p.horizonSeconds}::numeric))
+      case when m.last_at is not null then
+        100 * greatest(0, least(1, 1 - extract(epoch from ${at(p.now)} - m.last_at) / ${p.horizonSeconds}::numeric))
       end as recency,
       en.engagement,
-      case when m.r30 = m.rprev then 50
-        else 50 + 50 * greatest(-1, least(1, (m.r30 - m.rprev) / greatest(abs(m.r30), abs(m.rprev), 100)))
-      end as monetary,
+      50 + 50 * greatest(-1, least(1, (m.r30 - m.rprev) / greatest(abs(m.r30), abs(m.rprev), 100))) as monetary,
       case when m.rprev > 0 then greatest(0, least(1, (m.r30 - m.rprev) / m.rprev)) when m.r30 > 0 then 1 else 0 end as growth
     from m join en on en.n30 = m.n30
   ),

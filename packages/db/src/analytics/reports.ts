@@ -2,10 +2,12 @@
  * `/reports` (ANALYTICS.md "Reports") as exact integer figures per window and bucket, in one
  * statement (one snapshot) over the per-customer rollups, exact now (rollup-source.ts):
  *
- * - events, revenue, activeCustomers and churn moments: one pass over the rollup rows
- *   (report-activity.ts) — per customer and window from the running sums of its active-day array
- *   and the per-day first and last times at the cut days (window-figures.ts), one row per customer
- *   and day for the series, so distinct customers are plain counts and no window's events are read;
+ * - events, revenue and activeCustomers: one pass over the rollup rows (report-activity.ts) — per
+ *   customer and window from the running sums of its active-day array and the per-day first and
+ *   last times at the cut days (window-figures.ts), one row per customer and day for the series,
+ *   so distinct customers are plain counts and no window's events are read;
+ * - churn moments: a second pass over the rollup rows, at the customers' active days followed by
+ *   a gap longer than churnDays;
  * - newCustomers: firstSeenAt from customers_env_first_seen_idx (deleted customers included, like
  *   their events), and customers without events' churn moments (firstSeenAt + churnDays) likewise.
  */
@@ -41,16 +43,15 @@ const ts = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
 const NO_TOTALS = sql`, null::float8, null::int, null::float8, null::float8, null::int, null::float8`;
 
 /**
- * (customer_id, at, win): churn moments up to now that can fall in either window — from `act`
- * when activity is asked for too, else from a pass of their own — and those of customers without
- * events (a range of customers_env_first_seen_idx).
+ * (customer_id, at, win): churn moments up to now that can fall in either window, from a pass of
+ * their own over the rollup rows (a churn event is the last event of an active day when the next
+ * active day's first event comes more than churnDays later, or when that day is the customer's
+ * last), and those of customers without events (a range of customers_env_first_seen_idx).
  */
-function churnCtes(q: ReportQuery, fromAct: boolean) {
+function churnCtes(q: ReportQuery) {
   const span = churnSpan(q);
   const { lo, hi } = churnCandidateDays(q);
-  const moments = fromAct
-    ? sql`select customer_id, moment as at from act where moment is not null`
-    : sql`
+  const moments = sql`
       select s.customer_id, s.day_last[g.i] + ${span} as at
       from (
         select s.customer_id, s.day_first, s.day_last, array_length(s.active_days, 1) as len,
@@ -88,17 +89,13 @@ function statement(q: ReportQuery) {
   ];
   const parts: RawBuilder<unknown>[] = [];
   if (activity) {
-    ctes.push(activityCte(q.envId, q, false));
-    // One hash aggregate over `act` (read once, so not stored) by bucket: the bucket's figures, and
-    // the windows' totals from each customer's one `is_total` row (W's in the w_ columns, P's in the
-    // p_ ones), summed over the buckets in JS — a () grouping set would make the planner sort every row.
-    parts.push(sql`select 'S', b,
-        coalesce(sum(n) filter (where n > 0), 0)::float8, (count(*) filter (where counts and n > 0))::int, null::int, null::int,
-        coalesce(sum(rev) filter (where n > 0), 0)::float8,
-        sum(nw) filter (where is_total)::float8, (count(*) filter (where is_total and nw > 0))::int, sum(revw) filter (where is_total)::float8,
-        sum(np) filter (where is_total)::float8, (count(*) filter (where is_total and np > 0))::int, sum(revp) filter (where is_total)::float8
-      from (select a.*, ${bucket(sql.ref('a.day'))} as b from act a) a
-      group by b`);
+    ctes.push(activityCte(q.envId, q));
+    // One hash aggregate over `act` by bucket: the bucket's figures, and the windows' totals from
+    // each customer's first row (W's in the w_ columns, P's in the p_ ones), summed over the
+    // buckets in JS — a () grouping set would make the planner sort every row.
+    parts.push(sql`select 'S', b, coalesce(sum(n), 0)::float8, count(c)::int, null::int, null::int, coalesce(sum(rev), 0)::float8,
+        sum(tnw)::float8, count(taw)::int, sum(trw)::float8, sum(tnp)::float8, count(tap)::int, sum(trp)::float8
+      from act group by b`);
   }
   if (want.has('newCustomers')) {
     const lo = Math.min(q.previous.start.getTime(), q.window.start.getTime());
@@ -114,7 +111,7 @@ function statement(q: ReportQuery) {
       ${NO_TOTALS} from nc where win = 'W' group by 2`);
   }
   if (churn) {
-    ctes.push(churnCtes(q, false));
+    ctes.push(churnCtes(q));
     parts.push(sql`select win, null::int, null::float8, null::int, null::int, count(*)::int, null::float8 ${NO_TOTALS}
       from (select distinct win, customer_id from cm where win is not null) x group by win`);
     parts.push(sql`select 'S', b, null::float8, null::int, null::int, count(*)::int, null::float8 ${NO_TOTALS}

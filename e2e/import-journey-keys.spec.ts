@@ -72,3 +72,25 @@ it('creates an API key and shows it exactly once', async () => {
     expect(await page.content()).not.toContain(secret);
   });
 });
+
+it("sets the environment's rate limits beside the keys", async () => {
+  await withPage(harness, 'environment-limits', async (page) => {
+    await signIn(page);
+    await page.waitForURL('**/dashboard');
+    await page.goto('/api-keys');
+    const card = page.getByTestId('environment-limits');
+    // Unset limits show the server's defaults (5× the key defaults).
+    await card.getByText('Default (500 / s)').waitFor();
+    await page.getByTestId('environment-limits-edit').click();
+    await page.getByTestId('environment-limits-rate').fill('0');
+    await page.getByTestId('environment-limits-save').click();
+    await page.getByText('A rate limit is at least 1 request per second').waitFor();
+    await page.getByTestId('environment-limits-rate').fill('40');
+    await page.getByTestId('environment-limits-save').click();
+    await page.getByTestId('environment-limits-dialog').waitFor({ state: 'hidden' });
+    await card.getByText('40 / s').waitFor();
+    await page.reload();
+    await card.getByText('40 / s').waitFor();
+    expect(await card.getByText('Default (5,000 / s)').count()).toBe(1);
+  });
+});

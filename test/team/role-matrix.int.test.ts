@@ -39,6 +39,8 @@ const RULES = [{ field: 'plan', operator: 'eq', value: 'pro' }];
 const INPUTS: Record<string, () => unknown> = {
   'apiKeys.create': () => ({ type: 'secret', name: 'matrix' }),
   'apiKeys.revoke': () => ({ id: 'key_missing' }),
+  // Null: the defaults, as the shared tenant already has them.
+  'apiKeys.setEnvironmentLimits': () => ({ rateLimit: null, ingestRateLimit: null }),
   'team.members.updateRole': () => ({ userId: 'usr_missing', role: 'viewer' }),
   'team.members.remove': () => ({ userId: 'usr_missing' }),
   'team.invites.create': () => ({ email: `matrix-${unique()}@example.test`, role: 'viewer' }),
@@ -137,6 +139,8 @@ const STAFF_EXPECTED: Record<string, Role[]> = {
   'apiKeys.list': MANAGERS,
   'apiKeys.create': MANAGERS,
   'apiKeys.revoke': MANAGERS,
+  'apiKeys.environmentLimits': MANAGERS,
+  'apiKeys.setEnvironmentLimits': MANAGERS,
   'team.members.list': ALL,
   'team.members.updateRole': MANAGERS,
   'team.members.remove': MANAGERS,

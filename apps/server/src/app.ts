@@ -79,7 +79,14 @@ export async function buildApp(database: Database, config: ServerConfig, service
 
   const jobs = services.jobs ?? null;
   const { analytics } = services;
-  await registerTrpc(app, { db, jobs, analytics, secureCookies: config.nodeEnv === 'production', publicUrl: config.publicUrl });
+  await registerTrpc(app, {
+    db,
+    jobs,
+    analytics,
+    secureCookies: config.nodeEnv === 'production',
+    publicUrl: config.publicUrl,
+    keyRateDefaults: { rateLimit: config.rateLimit.perSecond, ingestRateLimit: config.rateLimit.ingestPerSecond },
+  });
   await registerDocs(app);
   registerRest(app, { db, jobs, analytics });
   registerNotFound(app, { spa: await registerSpa(app, config.webDist) });

@@ -48,6 +48,8 @@ export interface Context {
    * them. tRPC answers carry the same facts in their body (a batch has one set of headers).
    */
   responseHeaders: Record<string, string>;
+  /** This server's per-key default rates (requests per second), shown beside the limits staff set; null outside a server. */
+  keyRateDefaults: { rateLimit: number; ingestRateLimit: number } | null;
 }
 
 const noCookies: SessionCookies = { set() {}, clear() {} };
@@ -67,6 +69,7 @@ export function createContextInner(opts: Partial<Context> & { db: Kysely<DB> }):
     surface: 'internal',
     appUrl: null,
     noCache: false,
+    keyRateDefaults: null,
     ...opts,
     responseHeaders: opts.responseHeaders ?? {},
   };
@@ -91,6 +94,7 @@ export interface HttpRequestInfo {
   keyAuth?: { ok: true; key: { actor: Actor } } | { ok: false; error: AppError };
   /** The analytics engine of this server (by default SQL on `db`). */
   analytics?: AnalyticsEngine;
+  keyRateDefaults?: Context['keyRateDefaults'];
 }
 
 /** `Cache-Control: no-cache` (or `no-store`, or `max-age=0`): the caller wants an answer computed now. */
@@ -124,6 +128,7 @@ export async function createHttpContext(info: HttpRequestInfo): Promise<Context>
     appUrl: info.publicUrl ?? info.expectedOrigin,
     jobs: info.jobs ?? null,
     noCache: wantsFreshAnswer(info.headers),
+    keyRateDefaults: info.keyRateDefaults ?? null,
     ...(info.analytics ? { analytics: info.analytics } : {}),
   });
   try {

@@ -43,6 +43,31 @@ export const ZCreateApiKeyOutput = z.object({
 
 export const ZRevokeApiKeyInput = z.object({ id: zText().min(1).max(100) });
 
-/** Per-environment ceilings (`tenure environment set`): null returns a class to the default (5× the key default). */
+/** An environment's default ceiling for a rate class is this many times the key default (REST.md "Rate limits"). */
+export const ENVIRONMENT_CEILING_FACTOR = 5;
+
+/**
+ * Per-environment ceilings (`tenure environment set`, the API keys page): null returns a class to
+ * the default (ENVIRONMENT_CEILING_FACTOR × the key default); a field left out stays as it is.
+ */
 export const ZEnvironmentRateLimits = z.object({ rateLimit: ZRateLimit.nullable(), ingestRateLimit: ZRateLimit.nullable() }).partial();
 export type TEnvironmentRateLimits = z.infer<typeof ZEnvironmentRateLimits>;
+
+/** The API keys page sets both ceilings at once (null: the default). */
+export const ZSetEnvironmentRateLimitsInput = ZEnvironmentRateLimits.required();
+
+const ZRatePair = z.object({
+  rateLimit: z.number().meta({ description: 'Reads and writes per second' }),
+  ingestRateLimit: z.number().meta({ description: 'Ingestion requests per second' }),
+});
+
+/** An environment's ceilings as stored, and the defaults that apply where they (or a key's own limits) are null. */
+export const ZEnvironmentRateLimitsOutput = z.object({
+  rateLimit: z.number().nullable().meta({ description: "The environment's reads-and-writes ceiling per second (null: the default)" }),
+  ingestRateLimit: z.number().nullable().meta({ description: "The environment's ingestion ceiling per second (null: the default)" }),
+  defaults: z
+    .object({ key: ZRatePair, environment: ZRatePair })
+    .nullable()
+    .meta({ description: "This server's defaults for a key and for an environment (null when the server does not say)" }),
+});
+export type TEnvironmentRateLimitsOutput = z.infer<typeof ZEnvironmentRateLimitsOutput>;

@@ -6,7 +6,7 @@
  * twice the per-second rate, so 100/s bursts to 200. Failed authentication is limited per client
  * IP, before any database lookup. Every store is bounded: limiter entries expire with their window.
  */
-import { AppError } from '@tenure/contract';
+import { AppError, ENVIRONMENT_CEILING_FACTOR } from '@tenure/contract';
 import { type AuthenticatedKey, authenticateApiKeyWithLimits } from '@tenure/core';
 import { presentedApiKey, procedureMeta, type RateClass, type TenureMeta, toAppError } from '@tenure/api';
 import type { DB, Kysely } from '@tenure/db';
@@ -14,8 +14,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 const WINDOW_S = 2;
-/** An environment's default ceiling is this many times its key default (REST.md). */
-const ENV_CEILING_FACTOR = 5;
 
 export type KeyAuth = { ok: true; key: AuthenticatedKey } | { ok: false; error: AppError };
 
@@ -99,7 +97,7 @@ export function registerRateLimit(app: FastifyInstance, opts: RateLimitOptions):
     const { actor, rateLimits } = request.keyAuth.key;
     for (const [rateClass, calls] of callsByClass(request)) {
       const keyLimit = rateLimits.key[rateClass] ?? keyDefault[rateClass];
-      const envLimit = rateLimits.environment[rateClass] ?? keyDefault[rateClass] * ENV_CEILING_FACTOR;
+      const envLimit = rateLimits.environment[rateClass] ?? keyDefault[rateClass] * ENVIRONMENT_CEILING_FACTOR;
       let res: RateLimiterRes;
       try {
         res = await budget(keyLimit).consume(`${rateClass}:${actor.keyId}`, calls);

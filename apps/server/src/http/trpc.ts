@@ -16,7 +16,14 @@ function expectedOrigin(request: FastifyRequest, publicUrl: string | undefined):
 
 export async function registerTrpc(
   app: FastifyInstance,
-  opts: { db: Kysely<DB>; jobs: RecomputeQueue | null; secureCookies: boolean; publicUrl?: string; analytics?: AnalyticsEngine },
+  opts: {
+    db: Kysely<DB>;
+    jobs: RecomputeQueue | null;
+    secureCookies: boolean;
+    publicUrl?: string;
+    analytics?: AnalyticsEngine;
+    keyRateDefaults: { rateLimit: number; ingestRateLimit: number };
+  },
 ): Promise<void> {
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -36,6 +43,7 @@ export async function registerTrpc(
           jobs: opts.jobs,
           analytics: opts.analytics,
           publicUrl: opts.publicUrl,
+          keyRateDefaults: opts.keyRateDefaults,
           cookies: {
             set(token, expiresAt) {
               void res.setCookie(SESSION_COOKIE, token, {

@@ -46,6 +46,10 @@ export function findEnvironmentById(db: Kysely<DB>, envId: string) {
     .executeTakeFirst();
 }
 
+export function findEnvironmentRateLimits(db: Kysely<DB>, envId: string) {
+  return db.selectFrom('environments').select(['rateLimit', 'ingestRateLimit']).where('id', '=', envId).executeTakeFirstOrThrow();
+}
+
 /** Sets an environment's rate-limit ceilings (a field left undefined stays; null returns it to the default). */
 export function updateEnvironmentRateLimits(
   db: Kysely<DB>,

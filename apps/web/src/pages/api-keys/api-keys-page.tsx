@@ -1,4 +1,4 @@
-/** API keys of the current environment: list, create (shown once), revoke. Owners and admins only. */
+/** API keys of the current environment: list, create (shown once), revoke; the environment's rate limits. Owners and admins only. */
 import type { TApiKey } from '@tenure/contract';
 import { useQuery } from '@tanstack/react-query';
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
@@ -15,6 +15,7 @@ import { useCurrent } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { apiKeyColumns } from './api-key-columns';
 import { CreateKeyDialog } from './create-key-dialog';
+import { EnvironmentLimitsCard } from './environment-limits-card';
 import { KeyCreatedDialog } from './key-created-dialog';
 import { RevokeKeyDialog } from './revoke-key-dialog';
 
@@ -27,6 +28,8 @@ export default function ApiKeysPage() {
   const [showRevoked, setShowRevoked] = useState(false);
 
   const list = useQuery({ ...trpc.apiKeys.list.queryOptions(), enabled: canManageKeys });
+  // The server's key defaults, for the create form's placeholders (the limits card reads the same query).
+  const limits = useQuery({ ...trpc.apiKeys.environmentLimits.queryOptions(), enabled: canManageKeys });
   const keys = useMemo(() => {
     const all = list.data?.apiKeys ?? [];
     return showRevoked ? all : all.filter((k) => !k.revokedAt);
@@ -82,9 +85,11 @@ export default function ApiKeysPage() {
           />
         </div>
       )}
+      {!forbidden && <EnvironmentLimitsCard />}
       <CreateKeyDialog
         open={creating}
         mode={environment.mode}
+        keyDefaults={limits.data?.defaults?.key ?? null}
         onClose={() => setCreating(false)}
         onCreated={(result) => {
           setCreating(false);

@@ -8,6 +8,7 @@ import { type FormEvent, useState } from 'react';
 import { Dialog } from '../../components/dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { FormActions, TextField } from '../../components/form';
+import { formatNumber } from '../../lib/format';
 import { type RouterOutputs, useTRPC } from '../../lib/trpc';
 
 type Created = RouterOutputs['apiKeys']['create'];
@@ -15,19 +16,21 @@ type Created = RouterOutputs['apiKeys']['create'];
 interface Props {
   open: boolean;
   mode: 'live' | 'test';
+  /** The server's per-key defaults, shown as the placeholders of empty limits (null: not known yet). */
+  keyDefaults: { rateLimit: number; ingestRateLimit: number } | null;
   onClose: () => void;
   onCreated: (created: Created) => void;
 }
 
-export function CreateKeyDialog({ open, mode, onClose, onCreated }: Props) {
+export function CreateKeyDialog({ open, mode, keyDefaults, onClose, onCreated }: Props) {
   return (
     <Dialog open={open} onClose={onClose} title={`Create a ${mode} API key`}>
-      <CreateKeyForm onClose={onClose} onCreated={onCreated} />
+      <CreateKeyForm keyDefaults={keyDefaults} onClose={onClose} onCreated={onCreated} />
     </Dialog>
   );
 }
 
-function CreateKeyForm({ onClose, onCreated }: Omit<Props, 'open' | 'mode'>) {
+function CreateKeyForm({ keyDefaults, onClose, onCreated }: Omit<Props, 'open' | 'mode'>) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [type, setType] = useState<'secret' | 'publishable'>('secret');
@@ -114,7 +117,7 @@ function CreateKeyForm({ onClose, onCreated }: Omit<Props, 'open' | 'mode'>) {
           <TextField
             label="Reads and writes"
             inputMode="numeric"
-            placeholder="default (100)"
+            placeholder={keyDefaults ? `default (${formatNumber(keyDefaults.rateLimit)})` : 'default'}
             value={rateLimit}
             onChange={(e) => setRateLimit(e.target.value)}
             error={touched ? issues.rateLimit : undefined}
@@ -122,7 +125,7 @@ function CreateKeyForm({ onClose, onCreated }: Omit<Props, 'open' | 'mode'>) {
           <TextField
             label="Ingestion"
             inputMode="numeric"
-            placeholder="default (1,000)"
+            placeholder={keyDefaults ? `default (${formatNumber(keyDefaults.ingestRateLimit)})` : 'default'}
             value={ingestRateLimit}
             onChange={(e) => setIngestRateLimit(e.target.value)}
             error={touched ? issues.ingestRateLimit : undefined}

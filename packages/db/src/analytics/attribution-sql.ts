@@ -58,6 +58,12 @@ function weightOf(model: AttributionModel): RawBuilder<unknown> {
  */
 export function creditCtes(envId: string, scope: ConversionScope, model: AttributionModel, lookbackDays: number) {
   const lookback = sql`make_interval(secs => ${lookbackDays * DAY_S})`;
+  // Only time decay reads the factors and their sum per conversion: the other models skip both.
+  const decay =
+    model === 'time_decay'
+      ? sql`power(0.5::float8, ((extract(epoch from cv.effective_at) - extract(epoch from tp.effective_at)) / ${HALF_LIFE_S})::float8)::numeric`
+      : sql`null::numeric`;
+  const decaySum = model === 'time_decay' ? sql`sum(decay) over (partition by conv_id)` : sql`null::numeric`;
   return sql`
   cv as (
     select e.id, e.customer_id, e.effective_at, e.revenue_minor
@@ -68,8 +74,7 @@ export function creditCtes(envId: string, scope: ConversionScope, model: Attribu
     select cv.id as conv_id, cv.customer_id, cv.effective_at as conv_at, cv.revenue_minor,
       tp.id as tp_id, tp.effective_at as tp_at, tp.touch_source as source, tp.touch_medium as medium, tp.touch_campaign as campaign,
       -- 2^(−Δ/7), Δ in fractional days (exact microseconds up to the float8 power).
-      power(0.5::float8, ((extract(epoch from cv.effective_at) - extract(epoch from tp.effective_at)) / ${HALF_LIFE_S})::float8)::numeric
-        as decay
+      ${decay} as decay
     from cv
     left join events tp on tp.environment_id = ${envId} and tp.customer_id = cv.customer_id and tp.is_touchpoint
       and tp.effective_at >= cv.effective_at - ${lookback} and tp.effective_at <= cv.effective_at
@@ -78,7 +83,7 @@ export function creditCtes(envId: string, scope: ConversionScope, model: Attribu
     select cp.*,
       row_number() over (partition by conv_id order by tp_at, tp_id) as i,
       count(tp_id) over (partition by conv_id) as n,
-      sum(decay) over (partition by conv_id) as decay_sum
+      ${decaySum} as decay_sum
     from cp
   ),
   cw as (

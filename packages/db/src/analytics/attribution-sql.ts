@@ -32,8 +32,8 @@ function scopeFilter(scope: ConversionScope) {
 }
 
 /**
- * The weight of touchpoint i of n (time order) under the model, as numeric; 1 for `(direct)`
- * (a conversion row without touchpoint). Reads the window columns of `cw_windows` below.
+ * The weight of touchpoint i of n (time order) under the model, as numeric (a conversion without
+ * touchpoint, `(direct)`, has weight 1). Reads the window columns of `cw_windows` below.
  */
 function weightOf(model: AttributionModel): RawBuilder<unknown> {
   switch (model) {
@@ -70,7 +70,9 @@ export function creditCtes(envId: string, scope: ConversionScope, model: Attribu
     from events e
     where e.environment_id = ${envId} and e.revenue_minor > 0 ${scopeFilter(scope)}
   ),
-  cp as (
+  -- Stored once, read twice: the pairs with a touchpoint go through the window functions, the
+  -- conversions without one (most of them, usually) are (direct) with weight 1 and skip them.
+  cp as materialized (
     select cv.id as conv_id, cv.customer_id, cv.effective_at as conv_at, cv.revenue_minor,
       tp.id as tp_id, tp.effective_at as tp_at, tp.touch_source as source, tp.touch_medium as medium, tp.touch_campaign as campaign,
       -- 2^(−Δ/7), Δ in fractional days (exact microseconds up to the float8 power).
@@ -85,10 +87,14 @@ export function creditCtes(envId: string, scope: ConversionScope, model: Attribu
       count(tp_id) over (partition by conv_id) as n,
       ${decaySum} as decay_sum
     from cp
+    where tp_id is not null
   ),
   cw as (
-    select conv_id, customer_id, conv_at, revenue_minor, tp_id, tp_at, source, medium, campaign,
-      (case when tp_id is null then 1 else ${weightOf(model)} end)::numeric as weight
+    select conv_id, customer_id, conv_at, revenue_minor, tp_id, tp_at, source, medium, campaign, (${weightOf(model)})::numeric as weight
     from cw_windows
+    union all
+    select conv_id, customer_id, conv_at, revenue_minor, tp_id, tp_at, source, medium, campaign, 1::numeric
+    from cp
+    where tp_id is null
   )`;
 }

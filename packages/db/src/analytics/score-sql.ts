@@ -129,6 +129,9 @@ export function scoreFormulaCtes(settings: ScoreSettings, now: Date) {
     select f.*,
       round(${p.wRecency}::numeric * f.recency + ${p.wEngagement}::numeric * f.engagement + ${p.wMonetary}::numeric * f.monetary)::int as health
     from f
+    -- Fenced: health is read by the risk band, the stage and the caller's comparisons; flattened,
+    -- each of them would re-evaluate the numeric formulas (−25 % for a 50,000-customer calibration).
+    offset 0
   ),
   s as (
     select h.id, h.first_seen_at, h.health, h.last_at, h.reactivated,

@@ -82,10 +82,10 @@ it("sets the environment's rate limits beside the keys", async () => {
     // Unset limits show the server's defaults (5× the key defaults).
     await card.getByText('Default (500 / s)').waitFor();
     await page.getByTestId('environment-limits-edit').click();
-    await page.getByTestId('environment-limits-rate').fill('0');
+    await page.getByTestId('environment-limits-rateLimit').fill('0');
     await page.getByTestId('environment-limits-save').click();
     await page.getByText('A rate limit is at least 1 request per second').waitFor();
-    await page.getByTestId('environment-limits-rate').fill('40');
+    await page.getByTestId('environment-limits-rateLimit').fill('40');
     await page.getByTestId('environment-limits-save').click();
     await page.getByTestId('environment-limits-dialog').waitFor({ state: 'hidden' });
     await card.getByText('40 / s').waitFor();

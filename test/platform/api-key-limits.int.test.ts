@@ -12,6 +12,16 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
+async function auditDetails(targetId: string, action: string): Promise<unknown> {
+  const entry = await database.db
+    .selectFrom('auditLog')
+    .select('details')
+    .where('targetId', '=', targetId)
+    .where('action', '=', action)
+    .executeTakeFirstOrThrow();
+  return entry.details;
+}
+
 it('creates a key with both limits and lists them', async () => {
   const tenant = await createTenant(database.db);
   const admin = callerFor(database.db, await staffActor(database.db, tenant, 'admin'));
@@ -21,13 +31,7 @@ it('creates a key with both limits and lists them', async () => {
   expect(plain.apiKey).toMatchObject({ rateLimit: null, ingestRateLimit: null });
   const { apiKeys } = await admin.apiKeys.list();
   expect(apiKeys.find((k) => k.id === created.apiKey.id)).toMatchObject({ rateLimit: 20, ingestRateLimit: 2500 });
-  const entry = await database.db
-    .selectFrom('auditLog')
-    .select('details')
-    .where('targetId', '=', created.apiKey.id)
-    .where('action', '=', 'api_key.created')
-    .executeTakeFirstOrThrow();
-  expect(entry.details).toMatchObject({ rateLimit: 20, ingestRateLimit: 2500 });
+  expect(await auditDetails(created.apiKey.id, 'api_key.created')).toMatchObject({ rateLimit: 20, ingestRateLimit: 2500 });
 });
 
 it.each([0, -1, 1.5, 2_000_000])('refuses a limit of %s', async (rateLimit) => {
@@ -55,13 +59,7 @@ it("sets the environment's ceilings in the app: stored, read back with the serve
     .where('id', '=', tenant.live.envId)
     .executeTakeFirstOrThrow();
   expect(stored).toEqual({ rateLimit: 40, ingestRateLimit: null });
-  const entry = await database.db
-    .selectFrom('auditLog')
-    .select('details')
-    .where('targetId', '=', tenant.live.envId)
-    .where('action', '=', 'environment.rate_limits_changed')
-    .executeTakeFirstOrThrow();
-  expect(entry.details).toEqual({ rateLimit: 40, ingestRateLimit: null });
+  expect(await auditDetails(tenant.live.envId, 'environment.rate_limits_changed')).toEqual({ rateLimit: 40, ingestRateLimit: null });
 });
 
 it.each([0, 1.5, 2_000_000])('refuses an environment ceiling of %s and changes nothing', async (rateLimit) => {

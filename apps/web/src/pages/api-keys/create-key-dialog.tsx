@@ -2,14 +2,15 @@
  * Create a secret or publishable key; secret keys get all scopes or a chosen subset; either may
  * get its own rate limits. The form is checked with the contract's schema, as the server checks it.
  */
-import { formatPath, SCOPES, type Scope, ZCreateApiKeyInput } from '@tenure/contract';
+import { SCOPES, type Scope, ZCreateApiKeyInput } from '@tenure/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Dialog } from '../../components/dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { FormActions, TextField } from '../../components/form';
-import { formatNumber } from '../../lib/format';
+import { fieldMessages } from '../../lib/form-issues';
 import { type RouterOutputs, useTRPC } from '../../lib/trpc';
+import { parseRateLimits, RateLimitFields, type RateLimitTexts } from './rate-limit-fields';
 
 type Created = RouterOutputs['apiKeys']['create'];
 
@@ -37,8 +38,7 @@ function CreateKeyForm({ keyDefaults, onClose, onCreated }: Omit<Props, 'open' |
   const [name, setName] = useState('');
   const [restricted, setRestricted] = useState(false);
   const [scopes, setScopes] = useState<Scope[]>([]);
-  const [rateLimit, setRateLimit] = useState('');
-  const [ingestRateLimit, setIngestRateLimit] = useState('');
+  const [limits, setLimits] = useState<RateLimitTexts>({ rateLimit: '', ingestRateLimit: '' });
   const [touched, setTouched] = useState(false);
 
   const create = useMutation({
@@ -50,15 +50,13 @@ function CreateKeyForm({ keyDefaults, onClose, onCreated }: Omit<Props, 'open' |
   });
 
   const toggle = (scope: Scope) => setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
-  const limit = (text: string) => (text.trim() === '' ? undefined : Number(text));
   const parsed = ZCreateApiKeyInput.safeParse({
     type,
     name: name.trim() || undefined,
     scopes: type === 'secret' && restricted ? SCOPES.filter((s) => scopes.includes(s)) : undefined,
-    rateLimit: limit(rateLimit),
-    ingestRateLimit: limit(ingestRateLimit),
+    ...parseRateLimits(limits),
   });
-  const issues = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [formatPath(i.path.slice(0, 1)), i.message]));
+  const issues = fieldMessages(parsed);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -113,24 +111,12 @@ function CreateKeyForm({ keyDefaults, onClose, onCreated }: Omit<Props, 'open' |
         <p className="muted small">
           Requests per second for this key; leave empty for the server defaults. Bursts of twice the rate are allowed.
         </p>
-        <div className="form-grid">
-          <TextField
-            label="Reads and writes"
-            inputMode="numeric"
-            placeholder={keyDefaults ? `default (${formatNumber(keyDefaults.rateLimit)})` : 'default'}
-            value={rateLimit}
-            onChange={(e) => setRateLimit(e.target.value)}
-            error={touched ? issues.rateLimit : undefined}
-          />
-          <TextField
-            label="Ingestion"
-            inputMode="numeric"
-            placeholder={keyDefaults ? `default (${formatNumber(keyDefaults.ingestRateLimit)})` : 'default'}
-            value={ingestRateLimit}
-            onChange={(e) => setIngestRateLimit(e.target.value)}
-            error={touched ? issues.ingestRateLimit : undefined}
-          />
-        </div>
+        <RateLimitFields
+          values={limits}
+          onChange={setLimits}
+          defaults={keyDefaults}
+          errors={touched ? { rateLimit: issues.rateLimit, ingestRateLimit: issues.ingestRateLimit } : {}}
+        />
       </fieldset>
       {create.error && <ErrorAlert error={create.error} title="Could not create the key" />}
       <FormActions

@@ -3,15 +3,16 @@
  * form is checked with the contract's schema, as the server checks it; keys see the change within
  * the key cache's few seconds.
  */
-import { formatPath, type TEnvironmentRateLimitsOutput, ZSetEnvironmentRateLimitsInput } from '@tenure/contract';
+import { type TEnvironmentRateLimitsOutput, ZSetEnvironmentRateLimitsInput } from '@tenure/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Dialog } from '../../components/dialog';
 import { ErrorAlert } from '../../components/error-alert';
-import { FormActions, TextField } from '../../components/form';
+import { FormActions } from '../../components/form';
 import { toast } from '../../components/toaster';
-import { formatNumber } from '../../lib/format';
+import { fieldMessages } from '../../lib/form-issues';
 import { useTRPC } from '../../lib/trpc';
+import { parseRateLimits, RateLimitFields, rateLimitTexts } from './rate-limit-fields';
 
 interface Props {
   open: boolean;
@@ -28,15 +29,10 @@ export function EnvironmentLimitsDialog({ open, current, onClose }: Props) {
   );
 }
 
-const text = (value: number | null) => (value === null ? '' : String(value));
-const limit = (value: string) => (value.trim() === '' ? null : Number(value));
-const placeholder = (fallback: number | undefined) => (fallback === undefined ? 'default' : `default (${formatNumber(fallback)})`);
-
 function LimitsForm({ current, onClose }: Omit<Props, 'open'>) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [rateLimit, setRateLimit] = useState(text(current.rateLimit));
-  const [ingestRateLimit, setIngestRateLimit] = useState(text(current.ingestRateLimit));
+  const [limits, setLimits] = useState(() => rateLimitTexts(current));
   const [touched, setTouched] = useState(false);
 
   const save = useMutation({
@@ -48,8 +44,8 @@ function LimitsForm({ current, onClose }: Omit<Props, 'open'>) {
     },
   });
 
-  const parsed = ZSetEnvironmentRateLimitsInput.safeParse({ rateLimit: limit(rateLimit), ingestRateLimit: limit(ingestRateLimit) });
-  const issues = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [formatPath(i.path.slice(0, 1)), i.message]));
+  const parsed = ZSetEnvironmentRateLimitsInput.safeParse(parseRateLimits(limits));
+  const issues = fieldMessages(parsed);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -60,26 +56,13 @@ function LimitsForm({ current, onClose }: Omit<Props, 'open'>) {
   return (
     <form className="form" onSubmit={submit} noValidate>
       <p className="muted small">Requests per second for all keys of this environment together. Leave a field empty for the default.</p>
-      <div className="form-grid">
-        <TextField
-          label="Reads and writes"
-          inputMode="numeric"
-          placeholder={placeholder(current.defaults?.environment.rateLimit)}
-          value={rateLimit}
-          onChange={(e) => setRateLimit(e.target.value)}
-          error={touched ? issues.rateLimit : undefined}
-          testId="environment-limits-rate"
-        />
-        <TextField
-          label="Ingestion"
-          inputMode="numeric"
-          placeholder={placeholder(current.defaults?.environment.ingestRateLimit)}
-          value={ingestRateLimit}
-          onChange={(e) => setIngestRateLimit(e.target.value)}
-          error={touched ? issues.ingestRateLimit : undefined}
-          testId="environment-limits-ingest"
-        />
-      </div>
+      <RateLimitFields
+        values={limits}
+        onChange={setLimits}
+        defaults={current.defaults?.environment ?? null}
+        errors={touched ? { rateLimit: issues.rateLimit, ingestRateLimit: issues.ingestRateLimit } : {}}
+        testId="environment-limits"
+      />
       {save.error && <ErrorAlert error={save.error} title="Could not save the rate limits" />}
       <FormActions
         onCancel={onClose}
